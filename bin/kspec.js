@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// The kspec command. Built output lives in dist/ (npm ci runs the build through `prepare`).
+import { main } from '../dist/src/cli/main.js';
+
+let code;
+try {
+  code = main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stderr.isTTY),
+  });
+} catch (e) {
+  // Only a bug in kspec can get here: say so in one line, never a stack trace.
+  process.stderr.write(`kspec: internal error: ${e && e.message ? e.message : String(e)} (please report this with the input file)\n`);
+  code = 70;
+}
+process.exitCode = code;

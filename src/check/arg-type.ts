@@ -1,0 +1,84 @@
+/** Checks a value against a catalogue argument type, saying what was expected in plain words. */
+import type { ArgType } from '../ir/catalogue/index.js';
+
+export type TypeProblem =
+  | { readonly kind: 'type'; readonly expected: string; readonly path: readonly (string | number)[] }
+  | { readonly kind: 'enum'; readonly value: string; readonly allowed: readonly string[]; readonly path: readonly (string | number)[] }
+  | { readonly kind: 'range'; readonly bound: string; readonly path: readonly (string | number)[] };
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isClassObject = (v: unknown) => isObj(v) && typeof v.class_name === 'string' && (v.config === undefined || isObj(v.config) || typeof v.config === 'string');
+
+export function describeType(t: ArgType): string {
+  switch (t.t) {
+    case 'int': return 'an integer';
+    case 'number': return 'a number';
+    case 'bool': return 'true or false';
+    case 'string': return 'a string';
+    case 'null': return 'null';
+    case 'enum': return `one of ${t.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'list': return t.n !== undefined ? `a list of ${t.n} ${plural(t.of)}` : `a list of ${plural(t.of)}`;
+    case 'union': return [...new Set(t.of.map(describeType))].join(' or ');
+    case 'activation': return 'an activation name';
+    case 'initializer': return 'an initializer name or {class_name, config}';
+    case 'regularizer': return 'a regularizer {class_name, config}';
+    case 'constraint': return 'a constraint {class_name, config}';
+    case 'dtype': return 'a dtype name';
+    case 'layer': return 'a layer {class_name, config}';
+    case 'any': return 'any value';
+  }
+}
+
+function plural(t: ArgType): string {
+  const d = describeType(t);
+  return d.replace(/^an? /, '').replace(/^(integer|number|string|shape)$/, '$1s').replace(/^integer or null$/, 'integers or nulls');
+}
+
+/** The first problem found, or undefined when the value fits. */
+export function checkType(t: ArgType, v: unknown, path: readonly (string | number)[] = []): TypeProblem | undefined {
+  const type = (expected = describeType(t)): TypeProblem => ({ kind: 'type', expected, path });
+  switch (t.t) {
+    case 'any': return undefined;
+    case 'null': return v === null ? undefined : type();
+    case 'bool': return typeof v === 'boolean' ? undefined : type();
+    case 'string': return typeof v === 'string' ? undefined : type();
+    case 'int':
+    case 'number': {
+      if (typeof v !== 'number' || !Number.isFinite(v) || (t.t === 'int' && !Number.isInteger(v))) return type();
+      if (t.min !== undefined && v < t.min) return { kind: 'range', bound: `at least ${t.min}`, path };
+      if (t.max !== undefined && v > t.max) return { kind: 'range', bound: `at most ${t.max}`, path };
+      if (t.t === 'number' && t.exclusiveMin !== undefined && v <= t.exclusiveMin) return { kind: 'range', bound: `greater than ${t.exclusiveMin}`, path };
+      if (t.t === 'number' && t.exclusiveMax !== undefined && v >= t.exclusiveMax) return { kind: 'range', bound: `less than ${t.exclusiveMax}`, path };
+      return undefined;
+    }
+    case 'enum':
+      if (typeof v !== 'string') return type();
+      return t.values.includes(v) ? undefined : { kind: 'enum', value: v, allowed: t.values, path };
+    case 'list': {
+      if (!Array.isArray(v)) return type();
+      if (t.n !== undefined && v.length !== t.n) return type();
+      if (t.minItems !== undefined && v.length < t.minItems) return type();
+      for (const [i, item] of v.entries()) {
+        const p = checkType(t.of, item, [...path, i]);
+        if (p) return p.kind === 'type' ? type() : p;
+      }
+      return undefined;
+    }
+    case 'union': {
+      let best: TypeProblem | undefined;
+      for (const o of t.of) {
+        const p = checkType(o, v, path);
+        if (!p) return undefined;
+        // A value of the right shape but a bad enum/range says more than "wrong type".
+        if (p.kind !== 'type' && !best) best = p;
+      }
+      return best ?? type();
+    }
+    case 'activation': return typeof v === 'string' || v === null || isClassObject(v) ? undefined : type();
+    case 'initializer':
+    case 'regularizer':
+    case 'constraint': return v === null || typeof v === 'string' || isClassObject(v) ? undefined : type();
+    case 'dtype': return typeof v === 'string' || v === null || isClassObject(v) ? undefined : type();
+    case 'layer': return isClassObject(v) ? undefined : type();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The message catalogue: every diagnostic code, its severity, a stable rule name and its one
+ * sentence. Codes never change meaning; new ones are added at the end of their block.
+ *   KS1xxx  reading the text (syntax, YAML tags, call strings, dialect)
+ *   KS2xxx  layers and arguments (classes, names, types, values)
+ *   KS3xxx  activations
+ *   KS4xxx  model wiring (names, references, inputs, outputs)
+ *   KS5xxx  what tfjs can build
+ */
+import type { Severity } from './diagnostic.js';
+
+type Msg<P> = { readonly severity: Severity; readonly rule: string; readonly text: (p: P) => string };
+const m = <P = Record<string, never>>(severity: Severity, rule: string, text: (p: P) => string): Msg<P> => ({ severity, rule, text });
+const q = (s: unknown): string => JSON.stringify(String(s));
+
+export const MESSAGES = {
+  KS1001: m<{ detail: string }>('error', 'json-syntax', (p) => `Invalid JSON: ${p.detail}.`),
+  KS1002: m<{ detail: string }>('error', 'yaml-syntax', (p) => `Invalid YAML: ${p.detail}.`),
+  KS1003: m<{ tag: string }>('error', 'yaml-tag', (p) => `The YAML tag ${q(p.tag)} is not allowed; kspec never constructs objects from tags.`),
+  KS1004: m<{ limit: number }>('error', 'yaml-alias-limit', (p) => `YAML aliases expand to more than ${p.limit} nodes.`),
+  KS1005: m<{ limit: number }>('error', 'nesting-depth', (p) => `The document nests deeper than ${p.limit} levels.`),
+  KS1006: m('error', 'empty-document', () => `The document is empty.`),
+  KS1007: m<{ found: string }>('error', 'unknown-dialect', (p) => `This is not a model spec kspec can read (found ${p.found}).`),
+  KS1008: m<{ dialect: string }>('error', 'unsupported-dialect', (p) => `${p.dialect} configs are not supported yet.`),
+  KS1009: m<{ detail: string }>('error', 'call-syntax', (p) => `Invalid layer call: ${p.detail}.`),
+  KS1010: m<{ what: string }>('error', 'call-expression', (p) => `${p.what} cannot be used in a layer call; only literals are read, nothing is evaluated.`),
+  KS1011: m<{ dialect: string }>('info', 'dialect', (p) => `Read as ${p.dialect}.`),
+
+  KS2001: m<{ name: string }>('error', 'unknown-layer', (p) => `Unknown layer class ${q(p.name)}.`),
+  KS2002: m<{ arg: string; layer: string }>('error', 'unknown-argument', (p) => `${q(p.layer)} has no argument ${q(p.arg)}.`),
+  KS2003: m<{ arg: string; expected: string }>('error', 'argument-type', (p) => `${q(p.arg)} must be ${p.expected}.`),
+  KS2004: m<{ arg: string; value: string; allowed: string }>('error', 'argument-value', (p) => `${q(p.value)} is not a valid value for ${q(p.arg)} (one of ${p.allowed}).`),
+  KS2005: m<{ arg: string; bound: string }>('error', 'argument-range', (p) => `${q(p.arg)} must be ${p.bound}.`),
+  KS2006: m<{ arg: string; layer: string }>('error', 'missing-argument', (p) => `${q(p.layer)} needs the argument ${q(p.arg)}.`),
+  KS2007: m<{ layer: string; max: number; given: number }>('error', 'too-many-positional', (p) => `${q(p.layer)} takes at most ${p.max} positional arguments, ${p.given} given.`),
+  KS2008: m<{ arg: string }>('error', 'duplicate-argument', (p) => `The argument ${q(p.arg)} is given more than once.`),
+  KS2009: m<{ detail: string }>('error', 'spec-structure', (p) => `${p.detail}.`),
+  KS2010: m<{ keys: string }>('error', 'layer-class-count', (p) => `A layer entry names exactly one layer class; found ${p.keys}.`),
+  KS2011: m<{ alias: string; name: string }>('info', 'layer-alias', (p) => `${q(p.alias)} is the Keras alias of ${q(p.name)}.`),
+  KS2012: m<{ key: string; where: string }>('error', 'unknown-key', (p) => `Unknown key ${q(p.key)} in ${p.where}.`),
+
+  KS3001: m<{ name: string }>('error', 'unknown-activation', (p) => `Unknown activation ${q(p.name)}.`),
+  KS3002: m<{ name: string; to: string }>('info', 'activation-rewritten', (p) => `The activation ${q(p.name)} is rewritten as ${p.to}, which tfjs runs exactly.`),
+  KS3003: m<{ name: string; why: string }>('error', 'activation-unsupported', (p) => `The activation ${q(p.name)} cannot be compiled to tfjs yet: ${p.why}.`),
+  KS3004: m<{ name: string; arg: string }>('error', 'activation-in-cell', (p) => `The activation ${q(p.name)} is applied inside a recurrent cell (${q(p.arg)}), where no layer can be inserted.`),
+  KS3005: m<{ name: string; layer: string }>('error', 'activation-layer-args', (p) => `${q(p.layer)} cannot be used as the activation ${q(p.name)} with these arguments.`),
+
+  KS4001: m<{ name: string }>('error', 'duplicate-name', (p) => `The name ${q(p.name)} is used by more than one layer.`),
+  KS4002: m<{ name: string }>('error', 'unknown-reference', (p) => `Nothing named ${q(p.name)} is defined before this point.`),
+  KS4003: m<{ name: string }>('error', 'cycle', (p) => `The layer ${q(p.name)} depends on its own output.`),
+  KS4004: m('error', 'no-input-shape', () => `The model has no input shape; tfjs cannot build it.`),
+  KS4005: m<{ name: string; index: number; count: number }>('error', 'tensor-index', (p) => `${q(p.name)} has no output or call number ${p.index} (it has ${p.count}).`),
+  KS4006: m('error', 'no-layers', () => `The model has no layers.`),
+  KS4007: m<{ name: string }>('warning', 'unused-input', (p) => `The input ${q(p.name)} is not used by any layer.`),
+
+  KS5001: m<{ name: string; why: string }>('error', 'tfjs-missing-layer', (p) => `tfjs cannot build the layer class ${q(p.name)}: ${p.why}`),
+  KS5002: m<{ arg: string; layer: string; value: string }>('warning', 'tfjs-ignores-argument', (p) => `tfjs ignores ${q(p.arg)} of ${q(p.layer)}, so ${p.value} has no effect there.`),
+  KS5003: m<{ name: string }>('error', 'custom-code', (p) => `${q(p.name)} holds Python code, which kspec never runs and tfjs cannot build.`),
+} as const;
+
+export type Code = keyof typeof MESSAGES;
+export type Params<C extends Code> = Parameters<(typeof MESSAGES)[C]['text']>[0];

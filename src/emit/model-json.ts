@@ -1,0 +1,51 @@
+/**
+ * IR → a tfjs `model.json` (`format: layers-model`) whose `modelTopology` is the Keras 2 dialect
+ * tfjs 4.22's `modelFromJSON` reads. Deterministic: the same graph gives the same bytes.
+ */
+import { lookupLayer, tfjsSupports } from '../ir/catalogue/index.js';
+import type { LayerNode, ModelGraph, TensorRef } from '../ir/graph.js';
+import { VERSION } from '../version.js';
+
+export interface ModelTopology {
+  readonly class_name: string;
+  readonly config: Record<string, unknown>;
+  readonly keras_version: string;
+  readonly backend: string;
+}
+
+export interface ModelJSON {
+  readonly format: 'layers-model';
+  readonly generatedBy: string;
+  readonly convertedBy: null;
+  readonly modelTopology: ModelTopology;
+}
+
+export function toModelJSON(graph: ModelGraph): ModelJSON {
+  return {
+    format: 'layers-model',
+    generatedBy: `kspec ${VERSION}`,
+    convertedBy: null,
+    modelTopology: { class_name: modelClass(graph), config: modelConfig(graph), keras_version: 'tfjs-layers 4.22.0', backend: 'tensor_flow.js' },
+  };
+}
+
+/** `Model` is the functional class name every tfjs version registers. */
+const modelClass = (g: ModelGraph): string => (g.style === 'sequential' ? 'Sequential' : 'Model');
+const triple = (t: TensorRef) => [t.layer, t.node, t.tensor];
+
+function modelConfig(g: ModelGraph): Record<string, unknown> {
+  if (g.style === 'sequential') return { name: g.name, layers: g.layers.map((l) => layerEntry(l, false)) };
+  return { name: g.name, layers: g.layers.map((l) => layerEntry(l, true)), input_layers: g.inputs.map(triple), output_layers: g.outputs.map(triple) };
+}
+
+function layerEntry(l: LayerNode, functional: boolean): Record<string, unknown> {
+  let entry: Record<string, unknown>;
+  if (l.model) entry = { class_name: modelClass(l.model), config: modelConfig({ ...l.model, name: l.name }) };
+  else {
+    const spec = lookupLayer(l.className)?.spec;
+    const className = spec && tfjsSupports(spec) ? spec.tfjs.className : l.className;
+    entry = { class_name: className, config: { name: l.name, ...l.config } };
+  }
+  if (!functional) return entry;
+  return { ...entry, name: l.name, inbound_nodes: l.calls.map((c) => c.inputs.map((t) => [...triple(t), c.kwargs])) };
+}

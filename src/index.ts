@@ -1,0 +1,11 @@
+/** kspec's public API. Named exports only; tfjs is loaded only by `buildModel`. */
+export { compile, type CompileOptions, type CompileResult } from './compile.js';
+export { buildModel, KspecError } from './build.js';
+export type { Diagnostic, Location, Severity, TextEdit } from './diagnostics/diagnostic.js';
+export { MESSAGES, type Code } from './diagnostics/messages.js';
+export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';
+export type { ModelJSON, ModelTopology } from './emit/model-json.js';
+export type { ModelGraph, LayerNode, CallNode, TensorRef } from './ir/graph.js';
+export { DIALECTS, type Dialect } from './parse/detect.js';
+export { SourceFile, type Span, type Position } from './source/source-file.js';
+export { VERSION } from './version.js';

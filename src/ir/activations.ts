@@ -1,0 +1,127 @@
+/**
+ * Activation identifiers: every spelling Keras 2, Keras 3 or tfjs accepts, and what it compiles to
+ * (facts §1–2). Names are matched without regard to case, `_`, `-` and spaces; the spelling still
+ * decides between a Keras *function* (`leaky_relu`, slope 0.2) and a Keras *layer class* used as an
+ * activation (`LeakyReLU`, slope 0.3).
+ */
+import { looseKey } from '../diagnostics/did-you-mean.js';
+import type { Config } from './graph.js';
+
+/** A layer that replaces (part of) an activation; chains are applied in order. */
+export interface LayerTemplate {
+  readonly className: string;
+  readonly config: Config;
+}
+
+export type ActivationTarget =
+  /** A string tfjs's `modelFromJSON` reads as exactly this Keras function. */
+  | { readonly kind: 'builtin'; readonly json: string }
+  /** A chain of tfjs layers computing the Keras formula (applied after a linear activation). */
+  | { readonly kind: 'layers'; readonly chain: readonly LayerTemplate[] }
+  | { readonly kind: 'unsupported'; readonly why: string };
+
+export type Semantics = 'keras2' | 'keras3';
+
+const builtin = (json: string): ActivationTarget => ({ kind: 'builtin', json });
+const layers = (...chain: LayerTemplate[]): ActivationTarget => ({ kind: 'layers', chain });
+const L = (className: string, config: Config = {}): LayerTemplate => ({ className, config });
+const unsupported = (why: string): ActivationTarget => ({ kind: 'unsupported', why });
+const BRANCHING = 'it needs a branching graph, which kspec does not build for activations yet';
+const CUSTOM = 'tfjs has no layer that computes it, and kspec has no runtime layer for it yet';
+
+/** Keras 3's `hard_sigmoid`, clip(x/6 + 0.5, 0, 1). */
+const HARD_SIGMOID_K3 = layers(L('Rescaling', { scale: 1 / 6, offset: 0.5 }), L('ReLU', { max_value: 1 }));
+
+interface Row {
+  /** The canonical Keras spelling, shown in messages and suggestions. */
+  readonly name: string;
+  readonly target: ActivationTarget | ((s: Semantics) => ActivationTarget);
+}
+
+/** Keras activation *functions* (Keras 2 and 3) and tfjs's own names, by loose key. */
+const FUNCTIONS: readonly Row[] = [
+  { name: 'relu', target: builtin('relu') },
+  { name: 'relu6', target: builtin('relu6') },
+  { name: 'elu', target: builtin('elu') },
+  { name: 'selu', target: builtin('selu') },
+  { name: 'sigmoid', target: builtin('sigmoid') },
+  { name: 'tanh', target: builtin('tanh') },
+  { name: 'softmax', target: builtin('softmax') },
+  { name: 'softmax_v2', target: builtin('softmax') },
+  { name: 'softplus', target: builtin('softplus') },
+  { name: 'softsign', target: builtin('softsign') },
+  { name: 'linear', target: builtin('linear') },
+  { name: 'swish', target: builtin('swish') },
+  { name: 'silu', target: builtin('swish') },
+  { name: 'mish', target: builtin('mish') },
+  { name: 'gelu', target: builtin('gelu') },
+  { name: 'log_softmax', target: builtin('log_softmax') },
+  { name: 'hard_sigmoid', target: (s) => (s === 'keras3' ? HARD_SIGMOID_K3 : builtin('hard_sigmoid')) },
+  { name: 'leaky_relu', target: layers(L('LeakyReLU', { alpha: 0.2 })) },
+  { name: 'celu', target: builtin('elu') },
+  { name: 'hard_tanh', target: layers(L('Rescaling', { scale: 1, offset: 1 }), L('ReLU', { max_value: 2 }), L('Rescaling', { scale: 1, offset: -1 })) },
+  { name: 'sparse_sigmoid', target: layers(L('Rescaling', { scale: 0.5, offset: 0.5 }), L('ReLU', { max_value: 1 })) },
+  { name: 'log_sigmoid', target: layers(L('Rescaling', { scale: -1, offset: 0 }), L('Activation', { activation: 'softplus' }), L('Rescaling', { scale: -1, offset: 0 })) },
+  { name: 'hard_silu', target: unsupported(BRANCHING) },
+  { name: 'hard_swish', target: unsupported(BRANCHING) },
+  { name: 'tanh_shrink', target: unsupported(BRANCHING) },
+  { name: 'soft_shrink', target: unsupported(BRANCHING) },
+  { name: 'hard_shrink', target: unsupported(BRANCHING) },
+  { name: 'sparse_plus', target: unsupported(BRANCHING) },
+  { name: 'exponential', target: unsupported(CUSTOM) },
+  { name: 'squareplus', target: unsupported(CUSTOM) },
+  { name: 'glu', target: unsupported(CUSTOM) },
+  { name: 'sparsemax', target: unsupported(CUSTOM) },
+  { name: 'threshold', target: unsupported('Keras itself needs its "threshold" and "default_value" arguments, which a string cannot give') },
+  { name: 'gelu_new', target: unsupported('tfjs 4.22 writes "gelu_new" but cannot read it back from model.json (it looks up "geluNew")') },
+];
+
+/**
+ * Keras 2 layer classes usable as activation strings (`activation='LeakyReLU'` instantiates the
+ * layer with its defaults). Each becomes the explicit layer; Softmax gets `axis: -1` because
+ * tfjs's Softmax layer defaults to axis 1.
+ */
+export const ACTIVATION_LAYER_CLASSES: Readonly<Record<string, Config>> = {
+  LeakyReLU: { alpha: 0.3 },
+  ReLU: {},
+  ELU: { alpha: 1.0 },
+  PReLU: {},
+  Softmax: { axis: -1 },
+  ThresholdedReLU: { theta: 1.0 },
+};
+
+const FUNCTION_BY_KEY = new Map(FUNCTIONS.map((r) => [looseKey(r.name), r]));
+const CLASS_BY_KEY = new Map(Object.keys(ACTIVATION_LAYER_CLASSES).map((c) => [looseKey(c), c]));
+
+export interface ResolvedActivation {
+  /** The canonical spelling: a Keras function name or a layer class name. */
+  readonly name: string;
+  readonly target: ActivationTarget;
+  /** True when the string named a layer class (`'LeakyReLU'`), not a function. */
+  readonly viaClass: boolean;
+}
+
+/**
+ * Resolves an activation string. A spelling with a capital letter and no separator that names a
+ * layer class (`LeakyRelu`, `ReLU`) means the class; `leakyrelu` means the class too (the issue
+ * users hit is always the class name), while `leaky_relu` / `leaky-relu` means the function.
+ */
+export function resolveActivation(raw: string, semantics: Semantics): ResolvedActivation | undefined {
+  const key = looseKey(raw);
+  const hasSeparator = /[\s_\-]/.test(raw.trim());
+  const cls = CLASS_BY_KEY.get(key);
+  const fn = FUNCTION_BY_KEY.get(key);
+  // Without separators, `leakyrelu` cannot be the function's own spelling (`leaky_relu`).
+  const classSpelling = cls !== undefined && !hasSeparator && (/[A-Z]/.test(raw) || fn === undefined || fn.name.includes('_'));
+  if (cls && (classSpelling || !fn)) {
+    return { name: cls, target: layers(L(cls, ACTIVATION_LAYER_CLASSES[cls]!)), viaClass: true };
+  }
+  if (!fn) return undefined;
+  const target = typeof fn.target === 'function' ? fn.target(semantics) : fn.target;
+  return { name: fn.name, target, viaClass: false };
+}
+
+/** Every spelling worth suggesting. */
+export function activationNames(): string[] {
+  return [...FUNCTIONS.map((r) => r.name).filter((n) => n !== 'softmax_v2'), ...Object.keys(ACTIVATION_LAYER_CLASSES)];
+}

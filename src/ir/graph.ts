@@ -1,0 +1,80 @@
+/**
+ * The IR: a model graph in Keras terms. Readonly plain data; passes return new graphs.
+ * Configs hold Keras snake_case arguments (never camelCase), exactly as Keras 2 would serialize them.
+ */
+import type { Location } from '../diagnostics/diagnostic.js';
+
+/** `[layer, node_index, tensor_index]` — the output `tensor` of call `node` of `layer`. */
+export interface TensorRef {
+  readonly layer: string;
+  readonly node: number;
+  readonly tensor: number;
+}
+
+/** One application of a layer to input tensors (a Keras inbound node). */
+export interface CallNode {
+  readonly inputs: readonly TensorRef[];
+  readonly kwargs: Readonly<Record<string, unknown>>;
+}
+
+/** Where one argument was written: its name (or position) and its value. */
+export interface ArgOrigin {
+  readonly key: Location;
+  readonly value: Location;
+}
+
+/** Where a node came from: the text that caused it, per argument where known. */
+export interface Origin {
+  readonly at: Location;
+  /** Where each argument was written, by Keras argument name. */
+  readonly args?: Readonly<Record<string, ArgOrigin>>;
+  /** Set on nodes a rewrite created; says which rewrite. */
+  readonly synthetic?: string;
+}
+
+export type Config = Readonly<Record<string, unknown>>;
+
+export interface LayerNode {
+  readonly name: string;
+  /** Canonical Keras class name (aliases resolved). */
+  readonly className: string;
+  /** Keras arguments without `name`. */
+  readonly config: Config;
+  /** Functional calls; empty in a sequential model. */
+  readonly calls: readonly CallNode[];
+  /** A nested model (className Sequential / Functional / Model). */
+  readonly model?: ModelGraph;
+  readonly origin: Origin;
+}
+
+export interface ModelGraph {
+  readonly name: string;
+  readonly style: 'sequential' | 'functional';
+  /** Source order (for functional: every layer before its consumers). */
+  readonly layers: readonly LayerNode[];
+  readonly inputs: readonly TensorRef[];
+  readonly outputs: readonly TensorRef[];
+  /** Model-level config keys other than name/layers/inputs/outputs (e.g. `trainable`). */
+  readonly extra?: Config;
+  readonly origin: Origin;
+}
+
+/** Every layer name in a graph (not descending into nested models). */
+export function layerNames(g: ModelGraph): Set<string> {
+  return new Set(g.layers.map((l) => l.name));
+}
+
+/** Keras's `to_snake_case`, used for generated layer names (`LeakyReLU` → `leaky_re_lu`). */
+export function kerasSnakeCase(name: string): string {
+  const intermediate = name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2');
+  const s = intermediate.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  return s.startsWith('_') ? 'private' + s : s;
+}
+
+/** A name not in `taken`, Keras style: `base`, then `base_1`, `base_2`, … Adds it to `taken`. */
+export function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let i = 1; taken.has(name); i++) name = `${base}_${i}`;
+  taken.add(name);
+  return name;
+}

@@ -1,0 +1,149 @@
+/**
+ * Keras 2 JSON / legacy YAML / tfjs topology → IR. These share one wire format (Keras 2, snake_case),
+ * so lowering is mostly a faithful copy that records where every layer and argument came from.
+ */
+import type { Location, Path } from '../diagnostics/diagnostic.js';
+import type { ArgOrigin, CallNode, LayerNode, ModelGraph, TensorRef } from '../ir/graph.js';
+import { isModelClass } from '../ir/catalogue/index.js';
+import { resolveClass, type LowerContext } from './context.js';
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** Layer-entry keys Keras 2.13+ adds that carry no meaning for the model. */
+const ENTRY_METADATA = new Set(['module', 'registered_name', 'build_config', 'compile_config', 'shared_object_id']);
+
+export function lowerKerasModel(ctx: LowerContext, model: Record<string, unknown>, path: Path): ModelGraph | undefined {
+  const cls = String(model.class_name);
+  const config = model.config;
+  if (cls === 'Sequential') {
+    const layersValue = Array.isArray(config) ? config : isObj(config) ? config.layers : undefined;
+    const layersPath = Array.isArray(config) ? [...path, 'config'] : [...path, 'config', 'layers'];
+    if (!Array.isArray(layersValue)) {
+      ctx.reporter.report('KS2009', [...path, 'config'], { detail: 'A Sequential config needs a "layers" list' });
+      return undefined;
+    }
+    const name = isObj(config) && typeof config.name === 'string' ? config.name : 'sequential';
+    const layers = lowerLayers(ctx, layersValue, layersPath, false);
+    if (!layers) return undefined;
+    return { name, style: 'sequential', layers, inputs: [], outputs: [], origin: { at: { path } } };
+  }
+  if (cls === 'Functional' || cls === 'Model') {
+    if (!isObj(config) || !Array.isArray(config.layers)) {
+      ctx.reporter.report('KS2009', [...path, 'config'], { detail: `A ${cls} config needs a "layers" list` });
+      return undefined;
+    }
+    const layers = lowerLayers(ctx, config.layers, [...path, 'config', 'layers'], true);
+    const inputs = tensorList(ctx, config.input_layers, [...path, 'config', 'input_layers']);
+    const outputs = tensorList(ctx, config.output_layers, [...path, 'config', 'output_layers']);
+    if (!layers || !inputs || !outputs) return undefined;
+    const name = typeof config.name === 'string' ? config.name : 'model';
+    return { name, style: 'functional', layers, inputs, outputs, origin: { at: { path } } };
+  }
+  ctx.reporter.report('KS2009', { path: [...path, 'class_name'], part: 'value' }, { detail: `The model class must be "Sequential", "Functional" or "Model", not ${JSON.stringify(cls)}` });
+  return undefined;
+}
+
+function lowerLayers(ctx: LowerContext, entries: unknown[], path: Path, functional: boolean): LayerNode[] | undefined {
+  const out: LayerNode[] = [];
+  let ok = true;
+  entries.forEach((entry, i) => {
+    const p = [...path, i];
+    const layer = lowerEntry(ctx, entry, p, functional);
+    if (layer) out.push(layer);
+    else ok = false;
+  });
+  return ok ? out : undefined;
+}
+
+function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: boolean): LayerNode | undefined {
+  if (!isObj(entry) || typeof entry.class_name !== 'string') {
+    ctx.reporter.report('KS2009', path, { detail: 'A layer entry needs a "class_name" string and a "config" mapping' });
+    return undefined;
+  }
+  const config = isObj(entry.config) ? entry.config : entry.config === undefined ? {} : undefined;
+  if (!config) {
+    ctx.reporter.report('KS2009', [...path, 'config'], { detail: 'A layer "config" must be a mapping' });
+    return undefined;
+  }
+  const classAt: Location = { path: [...path, 'class_name'], part: 'value' };
+  const calls = functional ? inboundNodes(ctx, entry.inbound_nodes, [...path, 'inbound_nodes']) : [];
+  if (!calls) return undefined;
+  const name = typeof config.name === 'string' ? config.name : typeof entry.name === 'string' ? entry.name : undefined;
+  if (name === undefined) {
+    ctx.reporter.report('KS2009', path, { detail: 'A layer entry needs a "name"' });
+    return undefined;
+  }
+  if (isModelClass(entry.class_name)) {
+    const model = lowerKerasModel(ctx, entry, path);
+    if (!model) return undefined;
+    return { name, className: model.style === 'sequential' ? 'Sequential' : entry.class_name, config: {}, calls, model, origin: { at: classAt } };
+  }
+  const spec = resolveClass(ctx, entry.class_name, classAt);
+  if (!spec) return undefined;
+  const args: Record<string, ArgOrigin> = {};
+  const cfg: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) {
+    if (k === 'name') continue;
+    cfg[k] = v;
+    args[k] = { key: { path: [...path, 'config', k], part: 'key' }, value: { path: [...path, 'config', k] } };
+  }
+  for (const k of Object.keys(entry)) {
+    if (!['class_name', 'config', 'name', 'inbound_nodes'].includes(k) && !ENTRY_METADATA.has(k)) {
+      ctx.reporter.report('KS2009', { path: [...path, k], part: 'key' }, { detail: `Unknown key ${JSON.stringify(k)} in a layer entry` });
+      return undefined;
+    }
+  }
+  return { name, className: spec.name, config: cfg, calls, origin: { at: classAt, args } };
+}
+
+function inboundNodes(ctx: LowerContext, nodes: unknown, path: Path): CallNode[] | undefined {
+  if (nodes === undefined) return [];
+  if (!Array.isArray(nodes)) {
+    ctx.reporter.report('KS2009', path, { detail: '"inbound_nodes" must be a list of calls' });
+    return undefined;
+  }
+  const calls: CallNode[] = [];
+  for (const [i, node] of nodes.entries()) {
+    if (!Array.isArray(node)) {
+      ctx.reporter.report('KS2009', [...path, i], { detail: 'Each inbound node must be a list of [layer, node_index, tensor_index, kwargs] entries' });
+      return undefined;
+    }
+    const inputs: TensorRef[] = [];
+    let kwargs: Record<string, unknown> = {};
+    for (const [j, t] of node.entries()) {
+      const ref = tensorRef(t);
+      if (!ref) {
+        ctx.reporter.report('KS2009', [...path, i, j], { detail: 'An inbound tensor must be [layer, node_index, tensor_index, kwargs]' });
+        return undefined;
+      }
+      inputs.push(ref);
+      if (Array.isArray(t) && isObj(t[3])) kwargs = t[3];
+    }
+    calls.push({ inputs, kwargs });
+  }
+  return calls;
+}
+
+function tensorRef(t: unknown): TensorRef | undefined {
+  if (!Array.isArray(t) || typeof t[0] !== 'string') return undefined;
+  const node = t[1] ?? 0;
+  const tensor = t[2] ?? 0;
+  if (!Number.isInteger(node) || !Number.isInteger(tensor)) return undefined;
+  return { layer: t[0], node: node as number, tensor: tensor as number };
+}
+
+function tensorList(ctx: LowerContext, v: unknown, path: Path): TensorRef[] | undefined {
+  if (!Array.isArray(v)) {
+    ctx.reporter.report('KS2009', path, { detail: `${JSON.stringify(path[path.length - 1])} must be a list of [layer, node_index, tensor_index] triples` });
+    return undefined;
+  }
+  const out: TensorRef[] = [];
+  for (const [i, t] of v.entries()) {
+    const ref = tensorRef(t);
+    if (!ref) {
+      ctx.reporter.report('KS2009', [...path, i], { detail: 'Expected a [layer, node_index, tensor_index] triple' });
+      return undefined;
+    }
+    out.push(ref);
+  }
+  return out;
+}
