@@ -15,6 +15,7 @@ import { lowerKspec } from './lower/kspec/index.js';
 import { parseDocumentText, type ParsedDocument } from './parse/document.js';
 import { detectDialect, type Dialect } from './parse/detect.js';
 import { expandActivations } from './passes/expand-activations.js';
+import { dropRejected } from './passes/drop-rejected.js';
 import { fillDefaults } from './passes/fill-defaults.js';
 import { normalizeObjects } from './passes/normalize-objects.js';
 import { SourceFile } from './source/source-file.js';
@@ -39,6 +40,7 @@ export interface CompileResult {
 }
 
 const SEMANTICS: Record<Dialect, Semantics> = { kspec: 'keras2', keras2: 'keras2', tfjs: 'keras2', keras1: 'keras2', keras3: 'keras3' };
+const DIALECT_NAMES: Record<Dialect, string> = { kspec: 'a kspec spec', keras2: 'a Keras 2 config', keras3: 'Keras 3 JSON', tfjs: 'a tfjs model.json', keras1: 'Keras 1 JSON' };
 const UNSUPPORTED: Partial<Record<Dialect, string>> = { keras3: 'Keras 3', keras1: 'Keras 1' };
 
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
@@ -57,6 +59,7 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
     return done(doc);
   }
   const { dialect } = detected;
+  reporter.report('KS1011', { path: [], inner: { start: 0, end: 0 } }, { dialect: DIALECT_NAMES[dialect] });
   const unsupported = UNSUPPORTED[dialect];
   if (unsupported) {
     reporter.report('KS1008', { path: detected.path }, { dialect: unsupported });
@@ -71,7 +74,7 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
   checkTfjsSupport(lowered, reporter);
   if (hasErrors(reporter.diagnostics)) return done(doc, { dialect });
 
-  const graph = normalizeObjects(fillDefaults(expandActivations(lowered, ctx)));
+  const graph = dropRejected(normalizeObjects(fillDefaults(expandActivations(lowered, ctx))));
   if (hasErrors(reporter.diagnostics)) return done(doc, { dialect });
   return done(doc, { dialect, graph, modelJSON: toModelJSON(graph) });
 }

@@ -25,6 +25,7 @@ export const MESSAGES = {
   KS1009: m<{ detail: string }>('error', 'call-syntax', (p) => `Invalid layer call: ${p.detail}.`),
   KS1010: m<{ what: string }>('error', 'call-expression', (p) => `${p.what} cannot be used in a layer call; only literals are read, nothing is evaluated.`),
   KS1011: m<{ dialect: string }>('info', 'dialect', (p) => `Read as ${p.dialect}.`),
+  KS1012: m<{ key: string }>('warning', 'duplicate-key', (p) => `The key ${q(p.key)} appears more than once in this mapping; the last one is used.`),
 
   KS2001: m<{ name: string }>('error', 'unknown-layer', (p) => `Unknown layer class ${q(p.name)}.`),
   KS2002: m<{ arg: string; layer: string }>('error', 'unknown-argument', (p) => `${q(p.layer)} has no argument ${q(p.arg)}.`),

@@ -59,6 +59,7 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
     ctx.reporter.report('KS2009', path, { detail: 'A layer entry needs a "class_name" string and a "config" mapping' });
     return undefined;
   }
+  if (isModelClass(entry.class_name)) return nestedModel(ctx, entry, path, functional);
   const config = isObj(entry.config) ? entry.config : entry.config === undefined ? {} : undefined;
   if (!config) {
     ctx.reporter.report('KS2009', [...path, 'config'], { detail: 'A layer "config" must be a mapping' });
@@ -71,11 +72,6 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
   if (name === undefined) {
     ctx.reporter.report('KS2009', path, { detail: 'A layer entry needs a "name"' });
     return undefined;
-  }
-  if (isModelClass(entry.class_name)) {
-    const model = lowerKerasModel(ctx, entry, path);
-    if (!model) return undefined;
-    return { name, className: model.style === 'sequential' ? 'Sequential' : entry.class_name, config: {}, calls, model, origin: { at: classAt } };
   }
   const spec = resolveClass(ctx, entry.class_name, classAt);
   if (!spec) return undefined;
@@ -93,6 +89,16 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
     }
   }
   return { name, className: spec.name, config: cfg, calls, origin: { at: classAt, args } };
+}
+
+/** A nested model entry; Keras 2.0's list-style nested Sequential has no name, so it gets Keras's. */
+function nestedModel(ctx: LowerContext, entry: Record<string, unknown>, path: Path, functional: boolean): LayerNode | undefined {
+  const calls = functional ? inboundNodes(ctx, entry.inbound_nodes, [...path, 'inbound_nodes']) : [];
+  const model = calls && lowerKerasModel(ctx, entry, path);
+  if (!model) return undefined;
+  const config = isObj(entry.config) ? entry.config : {};
+  const name = typeof config.name === 'string' ? config.name : typeof entry.name === 'string' ? entry.name : model.name;
+  return { name, className: model.style === 'sequential' ? 'Sequential' : 'Functional', config: {}, calls, model: { ...model, name }, origin: { at: { path: [...path, 'class_name'], part: 'value' } } };
 }
 
 function inboundNodes(ctx: LowerContext, nodes: unknown, path: Path): CallNode[] | undefined {

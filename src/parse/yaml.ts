@@ -15,7 +15,7 @@ export const MAX_NODES = 1_000_000;
 export const MAX_DEPTH = 1000;
 
 export function parseYamlTree(text: string, reporter: Reporter): TreeNode | undefined {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false, schema: 'core', strict: true, stringKeys: false }) as Document.Parsed;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', strict: true, stringKeys: false }) as Document.Parsed;
   for (const e of doc.errors) {
     const [start, end] = e.pos;
     reporter.report('KS1002', { path: [], inner: { start, end } }, { detail: yamlDetail(e.message) });
@@ -79,6 +79,8 @@ export function parseYamlTree(text: string, reporter: Reporter): TreeNode | unde
         const key = k ? String(k.value) : '';
         const value = convert(pair.value as YNode | null, depth + 1, { start: keySpan.end, end: keySpan.end });
         if (!value) return undefined;
+        // PyYAML (which wrote legacy Keras YAML) keeps the last of duplicate keys; so do we, and say so.
+        if (entries.some((e) => e.key === key)) reporter.report('KS1012', { path: [], inner: keySpan }, { key });
         entries.push({ key, keySpan, value });
       }
       return { kind: 'map', span: spanOf(node), entries };

@@ -9,6 +9,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Reporter } from '../diagnostics/report.js';
 import { ACTIVATION_LAYER_CLASSES, activationNames, resolveActivation, type LayerTemplate, type Semantics } from '../ir/activations.js';
 import { lookupLayer } from '../ir/catalogue/index.js';
+import { parseCallString } from '../parse/call-string.js';
 import { kerasSnakeCase, uniqueName, type Config, type LayerNode, type ModelGraph, type TensorRef } from '../ir/graph.js';
 
 interface Ctx {
@@ -44,6 +45,8 @@ function compileActivation(ctx: Ctx, value: unknown, at: Location): Outcome {
     return { chain };
   }
   if (typeof value !== 'string') return undefined;
+  const call = activationCall(value);
+  if (call) return compileActivation(ctx, call, at);
   const resolved = resolveActivation(value, ctx.semantics);
   if (!resolved) {
     ctx.reporter.report('KS3001', at, { name: value }, { suggestions: didYouMean(value, activationNames()) });
@@ -60,6 +63,26 @@ function compileActivation(ctx: Ctx, value: unknown, at: Location): Outcome {
   }
   ctx.reporter.report('KS3002', at, { name: value, to: describe(t.chain) });
   return { chain: t.chain };
+}
+
+/**
+ * `'LeakyReLU(alpha=0.05)'` / `'LeakyReLU(0.05)'` as an activation string: a parameterised
+ * activation layer, arguments mapped by the layer's Keras signature. Only literals are read.
+ */
+function activationCall(value: string): Record<string, unknown> | undefined {
+  if (!value.includes('(')) return undefined;
+  const stmt = parseCallString(value);
+  if ('message' in stmt || stmt.target || stmt.expr.kind !== 'call' || stmt.expr.callee.kind !== 'name') return undefined;
+  const cls = resolveActivation(stmt.expr.callee.name, 'keras2');
+  if (!cls || typeof cls === 'string' || !cls.viaClass) return undefined;
+  const spec = lookupLayer(cls.name)?.spec;
+  const config: Record<string, unknown> = {};
+  for (const [i, a] of stmt.expr.args.entries()) {
+    const key = a.name ?? spec?.args[i]?.name;
+    if (key === undefined || a.value.kind !== 'literal') return undefined;
+    config[key] = a.value.value;
+  }
+  return { class_name: cls.name, config };
 }
 
 function describe(chain: readonly LayerTemplate[]): string {

@@ -23,11 +23,13 @@ export function checkArguments(graph: ModelGraph, reporter: Reporter): void {
 
 function checkConfig(reporter: Reporter, spec: LayerSpec, config: Readonly<Record<string, unknown>>, at: Location, origins: Readonly<Record<string, ArgOrigin>>): void {
   const args = argsOf(spec);
+  let unknown = false;
   for (const [key, value] of Object.entries(config)) {
     const where = origins[key] ?? { key: at, value: at };
     const arg = args.get(key);
     if (!arg) {
       reporter.report('KS2002', where.key, { arg: key, layer: spec.name }, { suggestions: didYouMean(key, args.keys()) });
+      unknown = true;
       continue;
     }
     const problem = checkType(arg.type, value);
@@ -39,6 +41,8 @@ function checkConfig(reporter: Reporter, spec: LayerSpec, config: Readonly<Recor
     if (kind && value !== null) checkObject(reporter, kind, key, value, where.value);
     if (arg.type.t === 'layer' && isObj(value)) checkNestedLayer(reporter, value, where.value);
   }
+  // A missing argument next to an unknown one is most likely the same typo: report it once.
+  if (unknown) return;
   for (const arg of spec.args) {
     if (arg.required && !(arg.name in config)) reporter.report('KS2006', at, { arg: arg.name, layer: spec.name });
   }

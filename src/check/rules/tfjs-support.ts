@@ -22,7 +22,7 @@ export function checkTfjsSupport(graph: ModelGraph, reporter: Reporter): void {
     const args = argsOf(spec);
     for (const [key, value] of Object.entries(layer.config)) {
       const arg = args.get(key);
-      if (!arg || arg.tfjs !== null) continue;
+      if (!arg || arg.tfjs !== null || arg.tfjsRejects) continue;
       if (arg.default !== undefined && jsonEqual(arg.default, value)) continue;
       if (arg.default === undefined && (value === null || value === undefined)) continue;
       const at = layer.origin.args?.[key]?.value ?? layer.origin.at;

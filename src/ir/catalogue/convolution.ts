@@ -3,10 +3,9 @@
  *
  * Sources read (Keras 2.15 = keras-team/tf-keras initial import, commit 6add81a9; Keras 3 = keras-team/keras
  * `keras/src/...` at the index's HEAD version):
- * - K2 `tf_keras/layers/convolutional/{base_conv,conv1d,conv2d_transpose,conv1d_transpose,conv3d_transpose,
+ * - K2 `tf_keras/layers/convolutional/{base_conv,conv1d,conv2d,conv3d,conv2d_transpose,conv1d_transpose,conv3d_transpose,
  *   base_separable_conv,separable_conv1d,separable_conv2d,base_depthwise_conv,depthwise_conv1d,
- *   depthwise_conv2d}.py` and `tf_keras/layers/__init__.py` (aliases). Conv2D/Conv3D signatures were not
- *   opened separately; they follow Conv1D with tuple defaults ((1, 1) / (1, 1, 1)) and data_format=None.
+ *   depthwise_conv2d}.py` and `tf_keras/layers/__init__.py` (aliases).
  * - K3 `keras/src/layers/convolutional/{base_conv,conv1d,conv2d,base_conv_transpose,base_separable_conv,
  *   base_depthwise_conv}.py`, `keras/api/layers/__init__.py` (aliases).
  * - tfjs 4.22 `dist/layers/convolutional.{d.ts,js}`, `convolutional_depthwise.{d.ts,js}` and runs.
@@ -94,9 +93,9 @@ const loraArgs: readonly ArgSpec[] = [
 /** Keys that only the Keras 2 SeparableConv get_config writes (inherited from the base Conv). */
 const separableLegacyArgs: readonly ArgSpec[] = [
   groups({ keras2Only: true }),
-  arg('kernel_initializer', initializer, { default: GLOROT_UNIFORM, keras2Only: true, tfjs: null, doc: 'Unused base-Conv setting that Keras 2 writes into SeparableConv configs; drop it for tfjs, which throws when it is present.' }),
-  arg('kernel_regularizer', opt(regularizer), { default: null, keras2Only: true, tfjs: null, doc: 'Unused base-Conv setting written by Keras 2; tfjs throws when it is non-null.' }),
-  arg('kernel_constraint', opt(constraint), { default: null, keras2Only: true, tfjs: null, doc: 'Unused base-Conv setting written by Keras 2; tfjs throws when it is non-null.' }),
+  arg('kernel_initializer', initializer, { default: GLOROT_UNIFORM, keras2Only: true, tfjs: null, tfjsRejects: true, doc: 'Unused base-Conv setting that Keras 2 writes into SeparableConv configs; drop it for tfjs, which throws when it is present.' }),
+  arg('kernel_regularizer', opt(regularizer), { default: null, keras2Only: true, tfjs: null, tfjsRejects: true, doc: 'Unused base-Conv setting written by Keras 2; tfjs throws when it is non-null.' }),
+  arg('kernel_constraint', opt(constraint), { default: null, keras2Only: true, tfjs: null, tfjsRejects: true, doc: 'Unused base-Conv setting written by Keras 2; tfjs throws when it is non-null.' }),
 ];
 
 const conv = (r: Rank): LayerSpec => ({

@@ -13,8 +13,9 @@
  *   `keras/src/layers/regularization/activity_regularization.py`, `keras/api/layers/__init__.py`.
  * - tfjs 4.22 `dist/layers/core.{d.ts,js}`, `dist/engine/input_layer.{d.ts,js}`, and runs of
  *   `tf.models.modelFromJSON` (see test/catalogue-a.test.ts).
- * Not re-read for Keras 3 (assumed unchanged from Keras 2, same names in K3 docs): Activation, Dropout,
- * Flatten, Reshape, Permute, RepeatVector, Masking signatures.
+ * - K3 `keras/src/layers/regularization/dropout.py`, `reshaping/{flatten,reshape,permute,repeat_vector}.py`,
+ *   `core/masking.py`, `activations/activation.py` (same config keys as Keras 2; K3 Dropout requires
+ *   noise_shape entries to be positive ints or None).
  */
 import type { LayerSpec } from './types.js';
 import {
@@ -96,7 +97,7 @@ export const CORE_LAYERS: readonly LayerSpec[] = [
     positional: 3,
     args: [
       arg('rate', num({ min: 0, max: 1 }), { required: true, doc: 'Fraction of the input units to drop, between 0 and 1.' }),
-      arg('noise_shape', opt(batchShape), { default: null, tfjs: 'noiseShape', doc: 'Shape (including the batch axis) of the binary dropout mask; None entries follow the input.' }),
+      arg('noise_shape', opt(list(opt(int(1)))), { default: null, tfjs: 'noiseShape', doc: 'Shape (including the batch axis) of the binary dropout mask; None entries follow the input.' }),
       arg('seed', opt(int()), { default: null, tfjs: 'seed', doc: 'Random seed.' }),
     ],
     tfjs: { className: 'Dropout' },

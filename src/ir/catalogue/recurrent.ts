@@ -46,7 +46,7 @@ const recAct = (tfjsDiffers: boolean): ArgSpec =>
   arg('recurrent_activation', opt(activation), {
     default: 'sigmoid',
     ...(tfjsDiffers && { tfjsDefault: HARD_SIGMOID_TFJS }),
-    doc: 'Activation for the input, forget and output gates (Keras 2 sigmoid is 1/(1+e^-x), tfjs defaults to hard_sigmoid).',
+    doc: 'Activation of the recurrent gates; tfjs defaults to "hard_sigmoid" where Keras defaults to "sigmoid".',
   });
 const useBias = (): ArgSpec => arg('use_bias', bool, { default: true, doc: 'Whether the layer uses a bias vector.' });
 const kernelInit = (): ArgSpec => arg('kernel_initializer', initializer, { default: GLOROT_UNIFORM, tfjsDefault: GLOROT_NORMAL, doc: 'Initializer for the input kernel.' });

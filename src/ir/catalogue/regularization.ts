@@ -8,7 +8,8 @@
  *   gaussian_noise,gaussian_dropout,alpha_dropout}.py`. SpatialDropout1D/2D/3D subclass Dropout without
  *   overriding get_config, so their K2 configs carry rate, noise_shape and seed but NOT data_format.
  *   K2 AlphaDropout writes only rate and seed (noise_shape is a signature argument but is not serialized).
- * - K3 `keras/src/layers/regularization/{spatial_dropout,alpha_dropout}.py`: BaseSpatialDropout takes
+ * - K3 `keras/src/layers/regularization/{dropout,spatial_dropout,gaussian_noise,gaussian_dropout,alpha_dropout}.py`:
+ *   GaussianNoise requires 0 <= stddev <= 1 and GaussianDropout 0 <= rate <= 1 (Keras 2 checks neither). BaseSpatialDropout takes
  *   (rate, [data_format], seed, name, dtype) with no **kwargs and writes rate, seed, name, dtype (+
  *   data_format for 2D/3D) — no `trainable`, and `noise_shape` is rejected. K3 AlphaDropout writes rate,
  *   seed and noise_shape.
@@ -22,7 +23,7 @@ import { arg, dataFormat, int, list, num, opt } from './t.js';
 const rate = arg('rate', num({ min: 0, max: 1 }), { required: true, doc: 'Fraction of the input units to drop, between 0 and 1.' });
 const seed = (tfjsReads: boolean) =>
   arg('seed', opt(int()), { default: null, ...(!tfjsReads && { tfjs: null }), doc: tfjsReads ? 'Random seed.' : 'Random seed (tfjs ignores it; irrelevant at inference).' });
-const spatialNoiseShape = arg('noise_shape', opt(list(opt(int(0)))), {
+const spatialNoiseShape = arg('noise_shape', opt(list(opt(int(1)))), {
   default: null,
   keras2Only: true,
   tfjs: null,
@@ -74,7 +75,7 @@ export const REGULARIZATION_LAYERS: readonly LayerSpec[] = [
     doc: 'Adds zero-centred Gaussian noise during training.',
     positional: 2,
     args: [
-      arg('stddev', num({ min: 0 }), { required: true, doc: 'Standard deviation of the noise.' }),
+      arg('stddev', num({ min: 0 }), { required: true, doc: 'Standard deviation of the noise (Keras 3 rejects values above 1; Keras 2 does not check).' }),
       seed(false),
     ],
     tfjs: { className: 'GaussianNoise' },
@@ -87,7 +88,7 @@ export const REGULARIZATION_LAYERS: readonly LayerSpec[] = [
     doc: 'Multiplies inputs by Gaussian noise with mean 1 and stddev sqrt(rate / (1 - rate)) during training.',
     positional: 2,
     args: [
-      arg('rate', num({ min: 0 }), { required: true, doc: 'Drop probability (as with Dropout); the noise is only applied when 0 < rate < 1.' }),
+      arg('rate', num({ min: 0, max: 1 }), { required: true, doc: 'Drop probability (as with Dropout); the noise is only applied when 0 < rate < 1 (Keras 3 rejects values outside 0..1).' }),
       seed(false),
     ],
     tfjs: { className: 'GaussianDropout' },
@@ -101,7 +102,7 @@ export const REGULARIZATION_LAYERS: readonly LayerSpec[] = [
     positional: 3,
     args: [
       rate,
-      arg('noise_shape', opt(list(opt(int(0)))), { default: null, tfjs: 'noiseShape', doc: 'Shape (including the batch axis) of the dropout mask (Keras 2 does not serialize it).' }),
+      arg('noise_shape', opt(list(opt(int(1)))), { default: null, tfjs: 'noiseShape', doc: 'Shape (including the batch axis) of the dropout mask (Keras 2 does not serialize it).' }),
       seed(false),
     ],
     tfjs: { className: 'AlphaDropout' },

@@ -42,6 +42,11 @@ export interface ArgSpec {
    * ignores it. Omitted means the camelCase of `name`.
    */
   readonly tfjs?: string | null;
+  /**
+   * tfjs throws when this key is present although Keras never uses it (Keras 2 SeparableConv's
+   * inherited `kernel_initializer`): the model.json emitter drops it.
+   */
+  readonly tfjsRejects?: boolean;
   /** tfjs's default when it differs from Keras's (so emitters write the Keras value explicitly). */
   readonly tfjsDefault?: unknown;
   /** Only in Keras 3 configs. */

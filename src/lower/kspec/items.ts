@@ -136,7 +136,7 @@ export function lowerCallItem(ctx: LowerContext, text: string, path: Path): Item
   let expr = stmt.expr;
   let inputs: InputName[] | undefined;
   // `Dense(8)(x)` / `shared(x)`: the outer call's arguments are the input tensors.
-  if (expr.kind === 'call' && (expr.callee.kind === 'call' || (expr.callee.kind === 'name' && !lookupLayer(bareClassName(expr.callee.name)) && bareClassName(expr.callee.name) !== 'Input'))) {
+  if (expr.kind === 'call' && (expr.callee.kind === 'call' || isSharedCall(expr))) {
     inputs = tensorNames(ctx, expr.args, path);
     if (!inputs) return undefined;
     if (expr.callee.kind === 'name') {
@@ -179,6 +179,16 @@ function layerCall(ctx: LowerContext, p: PyContext, expr: PyValue, path: Path): 
   }
   const built = buildArgs(ctx, spec, raw, classAt);
   return built && { kind: 'layer', spec, classAt, ...built };
+}
+
+/**
+ * `shared(x)` calls a layer defined earlier: the callee is no layer class and every argument is a
+ * tensor name. `Desne(90)` is a misspelt class instead, reported with a suggestion.
+ */
+function isSharedCall(expr: PyValue & { kind: 'call' }): boolean {
+  if (expr.callee.kind !== 'name' || lookupLayer(bareClassName(expr.callee.name)) || bareClassName(expr.callee.name) === 'Input') return false;
+  const tensors = (v: PyValue): boolean => v.kind === 'name' || (v.kind === 'list' && v.items.every(tensors));
+  return expr.args.length > 0 && expr.args.every((a) => a.name === undefined && tensors(a.value));
 }
 
 /** A layer call inside an argument (`Bidirectional(LSTM(8))`, `activation=LeakyReLU(0.1)`). */
@@ -263,6 +273,10 @@ export function lowerMappingItem(ctx: LowerContext, item: Record<string, unknown
   }
   const cls = classKeys[0]!;
   const classAt: Location = { path: [...path, cls], part: 'key' };
+  if (cls.includes('(')) {
+    ctx.reporter.report('KS2009', classAt, { detail: 'YAML reads this call string as a mapping because it contains ": "; put the whole call in quotes' });
+    return undefined;
+  }
   const body = item[cls];
   const bodyPath = [...path, cls];
   const model = MODEL_KEYS[cls];

@@ -1,0 +1,20 @@
+/**
+ * Drops keys Keras writes but never uses and tfjs refuses to load (catalogue `tfjsRejects`), such
+ * as the base-Conv `kernel_initializer` Keras 2 writes into every SeparableConv config.
+ */
+import { argsOf, lookupLayer } from '../ir/catalogue/index.js';
+import type { LayerNode, ModelGraph } from '../ir/graph.js';
+
+export function dropRejected(graph: ModelGraph): ModelGraph {
+  return { ...graph, layers: graph.layers.map(dropLayer) };
+}
+
+function dropLayer(layer: LayerNode): LayerNode {
+  if (layer.model) return { ...layer, model: dropRejected(layer.model) };
+  const spec = lookupLayer(layer.className)?.spec;
+  if (!spec) return layer;
+  const args = argsOf(spec);
+  const drop = Object.keys(layer.config).filter((k) => args.get(k)?.tfjsRejects);
+  if (drop.length === 0) return layer;
+  return { ...layer, config: Object.fromEntries(Object.entries(layer.config).filter(([k]) => !drop.includes(k))) };
+}
