@@ -69,7 +69,7 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
   const lowered = dialect === 'kspec' ? lowerKspec(ctx, detected.model, detected.path) : lowerKerasModel(ctx, detected.model, detected.path);
   if (!lowered || hasErrors(reporter.diagnostics)) return done(doc, { dialect });
 
-  checkArguments(lowered, reporter);
+  checkArguments(lowered, reporter, { nullMeansDefault: dialect === 'tfjs' });
   checkWiring(lowered, reporter);
   checkTfjsSupport(lowered, reporter);
   if (hasErrors(reporter.diagnostics)) return done(doc, { dialect });

@@ -13,15 +13,20 @@ import { forEachLayer } from '../walk.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export function checkArguments(graph: ModelGraph, reporter: Reporter): void {
+export interface ArgumentOptions {
+  /** tfjs writes `null` for every optional argument left unset; there it means "the default". */
+  readonly nullMeansDefault: boolean;
+}
+
+export function checkArguments(graph: ModelGraph, reporter: Reporter, options: ArgumentOptions): void {
   forEachLayer(graph, (layer) => {
     const spec = lookupLayer(layer.className)?.spec;
     if (!spec || layer.model) return;
-    checkConfig(reporter, spec, layer.config, layer.origin.at, layer.origin.args ?? {});
+    checkConfig(reporter, options, spec, layer.config, layer.origin.at, layer.origin.args ?? {});
   });
 }
 
-function checkConfig(reporter: Reporter, spec: LayerSpec, config: Readonly<Record<string, unknown>>, at: Location, origins: Readonly<Record<string, ArgOrigin>>): void {
+function checkConfig(reporter: Reporter, options: ArgumentOptions, spec: LayerSpec, config: Readonly<Record<string, unknown>>, at: Location, origins: Readonly<Record<string, ArgOrigin>>): void {
   const args = argsOf(spec);
   let unknown = false;
   for (const [key, value] of Object.entries(config)) {
@@ -32,6 +37,7 @@ function checkConfig(reporter: Reporter, spec: LayerSpec, config: Readonly<Recor
       unknown = true;
       continue;
     }
+    if (value === null && options.nullMeansDefault && !arg.required) continue;
     const problem = checkType(arg.type, value);
     if (problem) {
       reportProblem(reporter, key, problem, where.value);
@@ -39,7 +45,7 @@ function checkConfig(reporter: Reporter, spec: LayerSpec, config: Readonly<Recor
     }
     const kind = objectKind(arg.type.t);
     if (kind && value !== null) checkObject(reporter, kind, key, value, where.value);
-    if (arg.type.t === 'layer' && isObj(value)) checkNestedLayer(reporter, value, where.value);
+    if (arg.type.t === 'layer' && isObj(value)) checkNestedLayer(reporter, options, value, where.value);
   }
   // A missing argument next to an unknown one is most likely the same typo: report it once.
   if (unknown) return;
@@ -59,7 +65,7 @@ function checkObject(reporter: Reporter, kind: ObjectKind, key: string, value: u
 }
 
 /** `Bidirectional.layer`, `TimeDistributed.layer`: the wrapped layer's own arguments. */
-function checkNestedLayer(reporter: Reporter, value: Record<string, unknown>, at: Location): void {
+function checkNestedLayer(reporter: Reporter, options: ArgumentOptions, value: Record<string, unknown>, at: Location): void {
   const found = lookupLayer(String(value.class_name));
   if (!found) {
     reporter.report('KS2001', at, { name: String(value.class_name) });
@@ -67,7 +73,7 @@ function checkNestedLayer(reporter: Reporter, value: Record<string, unknown>, at
   }
   const config = isObj(value.config) ? { ...value.config } : {};
   delete config.name;
-  checkConfig(reporter, found.spec, config, at, {});
+  checkConfig(reporter, options, found.spec, config, at, {});
 }
 
 function reportProblem(reporter: Reporter, key: string, p: TypeProblem, at: Location): void {
