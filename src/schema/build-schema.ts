@@ -37,12 +37,13 @@ function argSchema(a: ArgSpec): Schema {
 
 /** Arguments of one class as a mapping schema; tfjs camelCase spellings accepted but marked deprecated. */
 function argsSchema(spec: LayerSpec): Schema {
-  const properties: Schema = { name: { type: 'string', description: 'The layer name (unique in its model).' } };
-  const all = [...spec.args, ...BASE_ARGS.filter((b) => !spec.args.some((a) => a.name === b.name))];
-  for (const a of all) if (a.name !== 'name') properties[a.name] = argSchema(a);
-  for (const a of all) {
+  const properties: Schema = { name: { $ref: '#/$defs/baseArgs/name' } };
+  const own = new Set(spec.args.map((a) => a.name));
+  for (const a of spec.args) if (a.name !== 'name') properties[a.name] = argSchema(a);
+  for (const b of BASE_ARGS) if (!own.has(b.name)) properties[b.name] = { $ref: `#/$defs/baseArgs/${b.name}` };
+  for (const a of [...spec.args, ...BASE_ARGS.filter((b) => !own.has(b.name))]) {
     const camel = a.tfjs ?? snakeToCamel(a.name);
-    if (camel !== a.name && !(camel in properties)) properties[camel] = { $ref: `#/$defs/layers/${spec.name}/anyOf/2/properties/${a.name}`, deprecated: true, description: `tfjs spelling of "${a.name}".` };
+    if (camel !== a.name && !(camel in properties)) properties[camel] = { $ref: (properties[a.name] as Schema).$ref ?? `#/$defs/layers/${spec.name}/anyOf/2/properties/${a.name}`, deprecated: true, description: `tfjs spelling of "${a.name}".` };
   }
   const required = spec.args.filter((a) => a.required).map((a) => a.name);
   return { type: 'object', properties, additionalProperties: false, ...(required.length > 0 && { required }) };
@@ -144,6 +145,7 @@ export function buildSchema(): Schema {
       regularizer: objectSchema('regularizer'),
       constraint: objectSchema('constraint'),
       dtype: { description: 'A dtype name such as float32, or a Keras dtype policy object.', anyOf: [{ type: 'string', examples: ['float32', 'int32', 'bool', 'float16', 'mixed_float16'] }, { type: 'null' }, { type: 'object' }] },
+      baseArgs: Object.fromEntries([['name', { type: 'string', description: 'The layer name (unique in its model).' }], ...BASE_ARGS.filter((b) => b.name !== 'name').map((b) => [b.name, argSchema(b)])]),
       layers,
     },
   };

@@ -69,7 +69,9 @@ export function codeFrame(file: SourceFile, span: Span, context = 1): string {
   const from = file.position(span.start);
   const to = file.position(Math.max(span.start, span.end));
   const first = Math.max(1, from.line - context);
-  const last = Math.min(file.lineCount, from.line + context);
+  // The empty "line" after a final newline is not worth showing.
+  const lines = /\r?\n$|\r$/.test(file.text) ? file.lineCount - 1 : file.lineCount;
+  const last = Math.max(from.line, Math.min(lines, from.line + context));
   const width = String(last).length;
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
