@@ -47,7 +47,11 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
   const source = new SourceFile(options.fileName ?? '<input>', text);
   const reporter = new Reporter(source.name);
   const done = (doc: ParsedDocument | undefined, extra: Partial<CompileResult> = {}): CompileResult => {
-    const diagnostics = reporter.diagnostics.map((d) => ({ ...d, span: doc ? doc.locate(d.at) : (d.at.inner ?? { start: 0, end: 0 }) }));
+    const clamp = (n: number) => Math.max(0, Math.min(n, text.length));
+    const diagnostics = reporter.diagnostics.map((d) => {
+      const span = doc ? doc.locate(d.at) : (d.at.inner ?? { start: 0, end: 0 });
+      return { ...d, span: { start: clamp(span.start), end: clamp(Math.max(span.start, span.end)) } };
+    });
     return { ok: !hasErrors(diagnostics), diagnostics, source, ...extra };
   };
 
@@ -76,5 +80,6 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
 
   const graph = dropRejected(normalizeObjects(fillDefaults(expandActivations(lowered, ctx))));
   if (hasErrors(reporter.diagnostics)) return done(doc, { dialect });
-  return done(doc, { dialect, graph, modelJSON: toModelJSON(graph) });
+  const passthrough = dialect === 'tfjs' && typeof doc.value === 'object' && doc.value !== null ? (doc.value as Record<string, unknown>) : {};
+  return done(doc, { dialect, graph, modelJSON: toModelJSON(graph, passthrough) });
 }

@@ -2,12 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { buildModel, KspecError } from '../src/build.js';
 import { compile } from '../src/compile.js';
-import { fixtureCases } from './helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureCases, ROOT } from './helpers.js';
 
 tf.setBackend('cpu');
 
-describe('every valid fixture builds a working tfjs model', () => {
-  for (const c of fixtureCases('valid')) {
+const examples = readdirSync(join(ROOT, 'examples')).map((f) => ({ name: `examples/${f}`, input: f, text: readFileSync(join(ROOT, 'examples', f), 'utf8') }));
+
+describe('every valid fixture and example builds a working tfjs model', () => {
+  for (const c of [...fixtureCases('valid'), ...examples]) {
     it(c.name, async () => {
       const model = await buildModel(c.text, { fileName: c.input });
       const inputs = model.inputs.map((i) => tf.zeros(i.shape.map((d) => d ?? 1)));

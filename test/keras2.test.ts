@@ -84,6 +84,14 @@ describe('Keras 2 configs compile to identical tfjs models', () => {
     }
   }
 
+  it('keeps the weights manifest of a tfjs model.json', () => {
+    const manifest = [{ paths: ['group1-shard1of1.bin'], weights: [{ name: 'shared/kernel', shape: [6, 4], dtype: 'float32' }] }];
+    const topology = models().functional!().toJSON(null, false);
+    const r = compile(JSON.stringify({ modelTopology: topology, format: 'layers-model', weightsManifest: manifest }), { fileName: 'model.json' });
+    expect(r.modelJSON?.weightsManifest).toEqual(manifest);
+    expect(compile(JSON.stringify(topology), { fileName: 'topology.json' }).modelJSON).not.toHaveProperty('weightsManifest');
+  });
+
   it('keeps outputs exact with the same weights', async () => {
     const original = models().functional!();
     const r = compile(JSON.stringify(original.toJSON(null, false)), { fileName: 'fn.json' });

@@ -18,14 +18,23 @@ export interface ModelJSON {
   readonly generatedBy: string;
   readonly convertedBy: null;
   readonly modelTopology: ModelTopology;
+  /** Carried over from a tfjs model.json input: layer names and weights are unchanged. */
+  readonly weightsManifest?: unknown;
+  readonly trainingConfig?: unknown;
+  readonly userDefinedMetadata?: unknown;
 }
 
-export function toModelJSON(graph: ModelGraph): ModelJSON {
+/** Keys of a tfjs model.json that describe weights and training, kept when a model.json is compiled. */
+export const PASSTHROUGH_KEYS = ['weightsManifest', 'trainingConfig', 'userDefinedMetadata'] as const;
+
+export function toModelJSON(graph: ModelGraph, passthrough: Readonly<Record<string, unknown>> = {}): ModelJSON {
+  const kept = Object.fromEntries(PASSTHROUGH_KEYS.filter((k) => passthrough[k] !== undefined).map((k) => [k, passthrough[k]]));
   return {
     format: 'layers-model',
     generatedBy: `kspec ${VERSION}`,
     convertedBy: null,
     modelTopology: { class_name: modelClass(graph), config: modelConfig(graph), keras_version: 'tfjs-layers 4.22.0', backend: 'tensor_flow.js' },
+    ...kept,
   };
 }
 

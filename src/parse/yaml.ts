@@ -11,24 +11,28 @@ import type { MapEntry, Scalar, TreeNode } from './tree.js';
 /** Plain data tags the core schema resolves; anything else is refused. */
 const PLAIN_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:seq', 'tag:yaml.org,2002:map']);
 const LIST_TAGS = new Set(['tag:yaml.org,2002:python/tuple']);
-export const MAX_NODES = 1_000_000;
+/** Nodes that alias expansion may add; real configs reuse a few small tuples, bombs multiply. */
+export const MAX_ALIAS_NODES = 100_000;
 export const MAX_DEPTH = 1000;
 
 export function parseYamlTree(text: string, reporter: Reporter): TreeNode | undefined {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', strict: true, stringKeys: false }) as Document.Parsed;
   for (const e of doc.errors) {
     const [start, end] = e.pos;
-    reporter.report('KS1002', { path: [], inner: { start, end } }, { detail: yamlDetail(e.message) });
+    // The yaml package recurses; it reports a stack overflow on absurd nesting as an error.
+    if (/call stack/i.test(e.message)) reporter.report('KS1005', { path: [], inner: { start, end } }, { limit: MAX_DEPTH });
+    else reporter.report('KS1002', { path: [], inner: { start, end } }, { detail: yamlDetail(e.message) });
   }
   if (doc.errors.length > 0) return undefined;
-  let budget = MAX_NODES;
+  let budget = MAX_ALIAS_NODES;
+  let inAlias = 0;
   let failed = false;
   const spanOf = (n: YNode): Span => ({ start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 0 });
   const fail = (code: 'KS1003' | 'KS1004' | 'KS1005', span: Span, tag = ''): undefined => {
     if (!failed) {
       const at = { path: [], inner: span };
       if (code === 'KS1003') reporter.report(code, at, { tag });
-      else if (code === 'KS1004') reporter.report(code, at, { limit: MAX_NODES });
+      else if (code === 'KS1004') reporter.report(code, at, { limit: MAX_ALIAS_NODES });
       else reporter.report(code, at, { limit: MAX_DEPTH });
     }
     failed = true;
@@ -37,13 +41,15 @@ export function parseYamlTree(text: string, reporter: Reporter): TreeNode | unde
 
   const convert = (node: YNode | null | undefined, depth: number, fallback: Span): TreeNode | undefined => {
     if (failed) return undefined;
-    if (--budget < 0) return fail('KS1004', fallback);
+    if (inAlias > 0 && --budget < 0) return fail('KS1004', fallback);
     if (depth > MAX_DEPTH) return fail('KS1005', fallback);
     if (node === null || node === undefined) return { kind: 'scalar', span: fallback, value: null };
     if (isAlias(node)) {
       const target = node.resolve(doc);
       if (!target) return fail('KS1004', spanOf(node));
+      inAlias++;
       const resolved = convert(target, depth + 1, spanOf(node));
+      inAlias--;
       // An alias is located at its own text, not at its anchor.
       return resolved && { ...resolved, span: spanOf(node) };
     }
