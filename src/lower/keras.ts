@@ -38,7 +38,8 @@ export function lowerKerasModel(ctx: LowerContext, model: Record<string, unknown
     const name = typeof config.name === 'string' ? config.name : 'model';
     return { name, style: 'functional', layers, inputs, outputs, origin: { at: { path } } };
   }
-  ctx.reporter.report('KS2009', { path: [...path, 'class_name'], part: 'value' }, { detail: `The model class must be "Sequential", "Functional" or "Model", not ${JSON.stringify(cls)}` });
+  if (typeof model.class_name !== 'string') ctx.reporter.report('KS2009', path, { detail: 'A Keras model is a mapping with "class_name" and "config"' });
+  else ctx.reporter.report('KS2009', { path: [...path, 'class_name'], part: 'value' }, { detail: `The model class must be "Sequential", "Functional" or "Model", not ${JSON.stringify(cls)}` });
   return undefined;
 }
 

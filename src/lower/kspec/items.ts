@@ -110,18 +110,19 @@ export function buildArgs(ctx: LowerContext, spec: LayerSpec, raw: readonly RawA
 }
 
 /**
- * `input_shape=(10,)` (and `Input(shape=…)`) with an optional `batch_size` → `batch_input_shape`,
- * as Keras's base Layer stores it.
+ * `input_shape=(10,)`, `Input(shape=…)` or Keras 3's `batch_shape` (with an optional `batch_size`)
+ * → `batch_input_shape`, as Keras 2's base Layer stores it and tfjs reads it.
  */
 function normalizeInputShape(config: Record<string, unknown>, args: Record<string, ArgOrigin>, at: Location): void {
-  const shape = config.input_shape;
-  if (Array.isArray(shape) && !('batch_input_shape' in config)) {
-    config.batch_input_shape = [config.batch_size ?? null, ...shape];
-    args.batch_input_shape = args.input_shape ?? { key: at, value: at };
-    delete config.input_shape;
-    delete config.batch_size;
-    delete args.input_shape;
-    delete args.batch_size;
+  if ('batch_input_shape' in config) return;
+  const from = Array.isArray(config.batch_shape) ? 'batch_shape' : Array.isArray(config.input_shape) ? 'input_shape' : Array.isArray(config.shape) ? 'shape' : undefined;
+  if (!from) return;
+  const value = config[from] as unknown[];
+  config.batch_input_shape = from === 'batch_shape' ? value : [config.batch_size ?? null, ...value];
+  args.batch_input_shape = args[from] ?? { key: at, value: at };
+  for (const k of [from, ...(from === 'batch_shape' ? [] : ['batch_size'])]) {
+    delete config[k];
+    delete args[k];
   }
 }
 
