@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { compile } from '../src/compile.js';
 import { suggestionText } from '../src/diagnostics/format.js';
+import { isObj } from '../src/ir/json.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
 
@@ -25,7 +26,6 @@ export interface CorpusRow {
   diagnostic?: string;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Deep copy with every `*_initializer` set to Zeros. */
 function zeroInit(v: unknown): unknown {

@@ -1,12 +1,12 @@
 /** Checks a value against a catalogue argument type, saying what was expected in plain words. */
 import type { ArgType } from '../ir/catalogue/index.js';
+import { isObj } from '../ir/json.js';
 
 export type TypeProblem =
   | { readonly kind: 'type'; readonly expected: string; readonly path: readonly (string | number)[] }
   | { readonly kind: 'enum'; readonly value: string; readonly allowed: readonly string[]; readonly path: readonly (string | number)[] }
   | { readonly kind: 'range'; readonly bound: string; readonly path: readonly (string | number)[] };
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isClassObject = (v: unknown) => isObj(v) && typeof v.class_name === 'string' && (v.config === undefined || isObj(v.config) || typeof v.config === 'string');
 
 export function describeType(t: ArgType): string {

@@ -6,8 +6,8 @@ import type { Location, Path } from '../diagnostics/diagnostic.js';
 import type { ArgOrigin, CallNode, LayerNode, ModelGraph, TensorRef } from '../ir/graph.js';
 import { isModelClass } from '../ir/catalogue/index.js';
 import { resolveClass, type LowerContext } from './context.js';
+import { isObj } from '../ir/json.js';
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** Layer-entry keys Keras 2.13+ adds that carry no meaning for the model. */
 const ENTRY_METADATA = new Set(['module', 'registered_name', 'build_config', 'compile_config', 'shared_object_id']);
 

@@ -7,6 +7,7 @@
  *   keras1  — Keras 1.x configs
  */
 import type { Path } from '../diagnostics/diagnostic.js';
+import { isObj } from '../ir/json.js';
 
 export type Dialect = 'kspec' | 'keras2' | 'keras3' | 'tfjs' | 'keras1';
 export const DIALECTS: readonly Dialect[] = ['kspec', 'keras2', 'keras3', 'tfjs', 'keras1'];
@@ -18,7 +19,6 @@ export interface Detected {
   readonly path: Path;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Where the model object sits inside a document of `dialect` (wrappers unwrapped). */
 export function unwrap(value: Record<string, unknown>): { model: Record<string, unknown>; path: Path; tfjs: boolean } {

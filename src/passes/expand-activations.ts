@@ -11,13 +11,13 @@ import { ACTIVATION_LAYER_CLASSES, activationNames, resolveActivation, type Laye
 import { lookupLayer } from '../ir/catalogue/index.js';
 import { parseCallString } from '../parse/call-string.js';
 import { kerasSnakeCase, uniqueName, type Config, type LayerNode, type ModelGraph, type TensorRef } from '../ir/graph.js';
+import { isObj } from '../ir/json.js';
 
 interface Ctx {
   readonly reporter: Reporter;
   readonly semantics: Semantics;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** Keys of an Activation layer that describe the layer itself, not the function (kept on rewrite). */
 const LAYER_KEYS = ['batch_input_shape', 'input_shape', 'batch_size', 'dtype', 'trainable'];
 

@@ -6,8 +6,8 @@
 import { argsOf, lookupLayer, type ArgType, type LayerSpec } from '../ir/catalogue/index.js';
 import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
 import { lookupObject, toTfjsObject, type ObjectKind } from '../ir/objects.js';
+import { isObj } from '../ir/json.js';
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function normalizeObjects(graph: ModelGraph): ModelGraph {
   return { ...graph, layers: graph.layers.map(normalizeLayer) };

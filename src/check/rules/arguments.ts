@@ -10,8 +10,8 @@ import type { ArgOrigin, ModelGraph } from '../../ir/graph.js';
 import { lookupObject, objectNames, type ObjectKind } from '../../ir/objects.js';
 import { checkType, type TypeProblem } from '../arg-type.js';
 import { forEachLayer } from '../walk.js';
+import { isObj } from '../../ir/json.js';
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export interface ArgumentOptions {
   /** tfjs writes `null` for every optional argument left unset; there it means "the default". */

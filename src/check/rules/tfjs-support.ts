@@ -5,7 +5,8 @@
 import type { Reporter } from '../../diagnostics/report.js';
 import { argsOf, lookupLayer, tfjsSupports } from '../../ir/catalogue/index.js';
 import type { ModelGraph } from '../../ir/graph.js';
-import { forEachLayer, jsonEqual } from '../walk.js';
+import { jsonEqual } from '../../ir/json.js';
+import { forEachLayer } from '../walk.js';
 
 const CUSTOM_CODE = new Set(['Lambda']);
 

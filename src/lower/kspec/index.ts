@@ -7,12 +7,12 @@ import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { kerasSnakeCase, uniqueName, type LayerNode, type ModelGraph, type TensorRef } from '../../ir/graph.js';
 import type { LowerContext } from '../context.js';
 import { lowerCallItem, lowerMappingItem, type InputName, type ItemDef } from './items.js';
+import { isObj } from '../../ir/json.js';
 
 export const SPEC_KEYS = ['$schema', 'name', 'description', 'input_shape', 'batch_size', 'input_dtype', 'inputs', 'layers', 'outputs'] as const;
 /** tfjs and Keras keep a built-in node 0 on nested models: their first call is node 1 (facts §5). */
 const CONTAINER_FIRST_NODE = 1;
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function lowerKspec(ctx: LowerContext, spec: Record<string, unknown>, path: Path): ModelGraph | undefined {
   const r = ctx.reporter;

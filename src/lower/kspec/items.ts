@@ -8,6 +8,7 @@ import type { ArgOrigin } from '../../ir/graph.js';
 import { parseCallString, type PyArg, type PyValue } from '../../parse/call-string.js';
 import { bareClassName, resolveClass, type LowerContext } from '../context.js';
 import { pyToPlain, type PyContext } from './py-values.js';
+import { isObj } from '../../ir/json.js';
 
 export interface InputName {
   readonly name: string;
@@ -49,7 +50,6 @@ export interface NestedDef {
 
 export type ItemDef = LayerDef | SharedCall | NestedDef;
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const ITEM_KEYS = new Set(['name', 'inputs', 'layer', 'call']);
 const MODEL_KEYS: Record<string, 'Sequential' | 'Functional'> = { Sequential: 'Sequential', Functional: 'Functional', Model: 'Functional' };
 
