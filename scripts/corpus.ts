@@ -23,6 +23,8 @@ export interface CorpusRow {
   params?: number;
   tfjsAlone?: number | string;
   sameParams?: boolean;
+  /** The same layers (class and name) as tfjs alone, not counting layers kspec's rewrites added. */
+  sameLayers?: boolean;
   diagnostic?: string;
 }
 
@@ -41,11 +43,11 @@ function topology(value: unknown): unknown {
   return isObj(value.modelTopology) ? value.modelTopology : value;
 }
 
-async function paramsOf(tf: Tf, topo: unknown): Promise<number> {
+async function built(tf: Tf, topo: unknown): Promise<{ params: number; layers: string[] }> {
   const model = await tf.models.modelFromJSON({ modelTopology: zeroInit(topo) as never });
-  const n = model.countParams();
+  const out = { params: model.countParams(), layers: model.layers.map((l) => `${l.getClassName()}:${l.name}`) };
   model.dispose();
-  return n;
+  return out;
 }
 
 const errorLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 160);
@@ -63,21 +65,31 @@ export async function corpusReport(dir: string): Promise<CorpusRow[]> {
       const pos = result.source.position(first.span?.start ?? 0);
       row.diagnostic = `${first.code} ${pos.line}:${pos.column} ${first.message}${suggestionText(first)}`;
     }
+    let ours: string[] = [];
     if (result.ok && result.modelJSON) {
       try {
-        row.params = await paramsOf(tf, result.modelJSON.modelTopology);
+        const b = await built(tf, result.modelJSON.modelTopology);
+        row.params = b.params;
+        const added = new Set(result.graph!.layers.filter((l) => l.origin.synthetic).map((l) => l.name));
+        ours = b.layers.filter((l) => !added.has(l.slice(l.indexOf(':') + 1)));
         row.loads = true;
       } catch (e) {
         row.diagnostic = `tfjs: ${errorLine(e)}`;
       }
     }
+    let theirs: string[] = [];
     try {
       const original = /\.ya?ml$/i.test(file) ? parseYaml(text, { uniqueKeys: false, logLevel: 'error' }) : JSON.parse(text);
-      row.tfjsAlone = await paramsOf(tf, topology(original));
+      const b = await built(tf, topology(original));
+      row.tfjsAlone = b.params;
+      theirs = b.layers;
     } catch (e) {
       row.tfjsAlone = `FAIL ${errorLine(e)}`;
     }
-    if (row.loads && typeof row.tfjsAlone === 'number') row.sameParams = row.params === row.tfjsAlone;
+    if (row.loads && typeof row.tfjsAlone === 'number') {
+      row.sameParams = row.params === row.tfjsAlone;
+      row.sameLayers = ours.join() === theirs.join();
+    }
     rows.push(row);
   }
   return rows;
@@ -89,6 +101,7 @@ export function summarize(rows: readonly CorpusRow[]): string {
   const loads = rows.filter((r) => r.loads).length;
   const alone = rows.filter((r) => typeof r.tfjsAlone === 'number');
   const same = alone.filter((r) => r.sameParams).length;
+  const sameLayers = alone.filter((r) => r.sameLayers).length;
   const regressions = alone.filter((r) => !r.loads).map((r) => r.file);
   return [
     `files: ${n}`,
@@ -96,6 +109,7 @@ export function summarize(rows: readonly CorpusRow[]): string {
     `load in tfjs after kspec: ${loads}/${n}`,
     `load in tfjs alone: ${alone.length}/${n}`,
     `same params as tfjs alone: ${same}/${alone.length}`,
+    `same layers as tfjs alone: ${sameLayers}/${alone.length}`,
     `loaded by tfjs alone but not after kspec: ${regressions.length ? regressions.join(', ') : 'none'}`,
   ].join('\n');
 }
@@ -116,7 +130,7 @@ async function main(): Promise<void> {
   for (const r of rows) {
     const params = r.loads ? String(r.params) : '-';
     const alone = typeof r.tfjsAlone === 'number' ? String(r.tfjsAlone) : 'FAIL';
-    const mark = r.sameParams === false ? ' (DIFFERENT)' : '';
+    const mark = r.sameParams === false ? ' (PARAMS DIFFER)' : r.sameLayers === false ? ' (LAYERS DIFFER)' : '';
     console.log(`${r.file.padEnd(42)} ${r.dialect.padEnd(6)} ${r.compiled ? 'compiled' : 'failed  '} ${r.loads ? 'loads' : '-    '} params ${params.padStart(10)} alone ${alone.padStart(10)}${mark}${r.diagnostic ? `  ${r.diagnostic}` : ''}`);
   }
   console.log('\n' + summarize(rows));

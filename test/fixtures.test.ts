@@ -31,3 +31,18 @@ describe('error fixtures give the exact expected diagnostics', () => {
     });
   }
 });
+
+describe('YAML and JSON spellings of the same spec give the same IR', () => {
+  const stripOrigins = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x) => (k === 'origin' ? undefined : x)));
+  for (const c of fixtureCases('valid').filter((f) => f.input.endsWith('.yaml'))) {
+    it(c.name, async () => {
+      const { parse } = await import('yaml');
+      const json = JSON.stringify(parse(c.text, { logLevel: 'silent', uniqueKeys: false, customTags: [{ tag: 'tag:yaml.org,2002:python/tuple', collection: 'seq', resolve: (s: unknown) => s } as never] }));
+      const fromYaml = compile(c.text, { fileName: 'spec.yaml' });
+      const fromJson = compile(json, { fileName: 'spec.json' });
+      expect(fromJson.ok).toBe(true);
+      expect(stripOrigins(fromJson.graph)).toEqual(stripOrigins(fromYaml.graph));
+      expect(fromJson.modelJSON).toEqual(fromYaml.modelJSON);
+    });
+  }
+});
