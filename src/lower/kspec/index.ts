@@ -74,6 +74,11 @@ function sequential(ctx: LowerContext, spec: Record<string, unknown>, path: Path
       return undefined;
     }
   }
+  const lateInput = items.findIndex((it, i) => i > 0 && it.kind === 'layer' && it.spec.name === 'InputLayer');
+  if (lateInput > 0) {
+    r.report('KS2009', (items[lateInput] as ItemDef & { kind: 'layer' }).classAt, { detail: 'An Input layer can only be the first layer of a sequential model' });
+    return undefined;
+  }
   const names = assignNames(ctx, items, []);
   if (!names) return undefined;
   const layers: LayerNode[] = [];
@@ -163,6 +168,10 @@ function functional(ctx: LowerContext, spec: Record<string, unknown>, path: Path
   };
 
   for (const [i, it] of items.entries()) {
+    if (it.kind === 'layer' && it.spec.name === 'InputLayer') {
+      r.report('KS2009', it.classAt, { detail: 'Functional models declare their inputs under the top-level "inputs" mapping' });
+      return undefined;
+    }
     let inputs: TensorRef[] | undefined;
     if (it.inputs) {
       inputs = [];
