@@ -73,6 +73,9 @@ const lookupTail = (): readonly ArgSpec[] => [
   }),
 ];
 
+/** The trailing arguments every random affine augmentation (rotation, zoom, translation) shares, in order. */
+const affineTransformArgs = (): ArgSpec[] => [fillMode(), interpolation(), seed(), fillValue(), imageDataFormat(), bboxFormat()];
+
 export const PREPROCESSING_LAYERS: readonly LayerSpec[] = [
   {
     name: 'Rescaling',
@@ -196,12 +199,7 @@ export const PREPROCESSING_LAYERS: readonly LayerSpec[] = [
     positional: 5,
     args: [
       arg('factor', factorT, { required: true, doc: 'Rotation range as a fraction of 2π: a float f means [-f, f], or a [lower, upper] pair.' }),
-      fillMode(),
-      interpolation(),
-      seed(),
-      fillValue(),
-      imageDataFormat(),
-      bboxFormat(),
+      ...affineTransformArgs(),
     ],
     tfjs: { missing: IDENTITY_AT_INFERENCE },
     example: { factor: 0.1 },
@@ -215,12 +213,7 @@ export const PREPROCESSING_LAYERS: readonly LayerSpec[] = [
     args: [
       arg('height_factor', factorT, { required: true, doc: 'Vertical zoom range as a fraction (positive zooms out): a float f means [-f, f], or a [lower, upper] pair.' }),
       arg('width_factor', opt(factorT), { default: null, doc: 'Horizontal zoom range; null keeps the aspect ratio by reusing the vertical zoom.' }),
-      fillMode(),
-      interpolation(),
-      seed(),
-      fillValue(),
-      imageDataFormat(),
-      bboxFormat(),
+      ...affineTransformArgs(),
     ],
     tfjs: { missing: IDENTITY_AT_INFERENCE },
     example: { height_factor: 0.1 },
@@ -234,12 +227,7 @@ export const PREPROCESSING_LAYERS: readonly LayerSpec[] = [
     args: [
       arg('height_factor', factorT, { required: true, doc: 'Vertical shift range as a fraction of the height: a float f means [-f, f], or a [lower, upper] pair.' }),
       arg('width_factor', factorT, { required: true, doc: 'Horizontal shift range as a fraction of the width: a float f means [-f, f], or a [lower, upper] pair.' }),
-      fillMode(),
-      interpolation(),
-      seed(),
-      fillValue(),
-      imageDataFormat(),
-      bboxFormat(),
+      ...affineTransformArgs(),
     ],
     tfjs: { missing: IDENTITY_AT_INFERENCE },
     example: { height_factor: 0.1, width_factor: 0.1 },
