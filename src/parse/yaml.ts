@@ -17,12 +17,11 @@ export const MAX_DEPTH = 1000;
 
 export function parseYamlTree(text: string, reporter: Reporter): TreeNode | undefined {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', strict: true, stringKeys: false }) as Document.Parsed;
-  for (const e of doc.errors) {
-    const [start, end] = e.pos;
-    // The yaml package recurses; it reports a stack overflow on absurd nesting as an error.
-    if (/call stack/i.test(e.message)) reporter.report('KS1005', { path: [], inner: { start, end } }, { limit: MAX_DEPTH });
-    else reporter.report('KS1002', { path: [], inner: { start, end } }, { detail: yamlDetail(e.message) });
-  }
+  // The yaml package recurses; on absurd nesting it reports stack overflows (how many depends on
+  // the stack left), which are one nesting error here.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) reporter.report('KS1005', { path: [], inner: { start: overflow.pos[0], end: overflow.pos[1] } }, { limit: MAX_DEPTH });
+  else for (const e of doc.errors) reporter.report('KS1002', { path: [], inner: { start: e.pos[0], end: e.pos[1] } }, { detail: yamlDetail(e.message) });
   if (doc.errors.length > 0) return undefined;
   let budget = MAX_ALIAS_NODES;
   let inAlias = 0;
