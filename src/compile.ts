@@ -1,31 +1,24 @@
 /**
- * The driver: parse → detect → lower → check → rewrite → emit. Each stage reports into one
- * Reporter; the driver stops after the first stage with errors. Never throws on bad input.
+ * `compile`: the front end, the checks, the rewrites, the model.json. Stops after the first stage
+ * with errors. Never throws on bad input.
  */
-import { checkArguments } from './check/rules/arguments.js';
-import { checkTfjsSupport } from './check/rules/tfjs-support.js';
-import { checkWiring } from './check/rules/wiring.js';
+import { runChecks } from './check/index.js';
+import type { RuleContext } from './check/rule.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { Reporter } from './diagnostics/report.js';
 import { toModelJSON, type ModelJSON } from './emit/model-json.js';
+import { frontEnd, resolvedDiagnostics, type FrontEndOptions } from './front.js';
+import { inferShapes } from './infer/index.js';
+import type { InferResult } from './infer/types.js';
 import type { ModelGraph } from './ir/graph.js';
-import type { Semantics } from './ir/activations.js';
-import { lowerKerasModel } from './lower/keras.js';
-import { lowerKspec } from './lower/kspec/index.js';
-import { parseDocumentText, type ParsedDocument } from './parse/document.js';
-import { detectDialect, type Dialect } from './parse/detect.js';
-import { expandActivations } from './passes/expand-activations.js';
+import type { Dialect } from './parse/detect.js';
 import { dropRejected } from './passes/drop-rejected.js';
+import { expandActivations } from './passes/expand-activations.js';
 import { fillDefaults } from './passes/fill-defaults.js';
 import { normalizeObjects } from './passes/normalize-objects.js';
-import { SourceFile } from './source/source-file.js';
+import { renameArguments } from './passes/rename-arguments.js';
+import type { SourceFile } from './source/source-file.js';
 
-export interface CompileOptions {
-  /** Shown in diagnostics; its extension (.json / .yaml / .yml) picks the syntax. */
-  readonly fileName?: string;
-  /** Forces a dialect instead of detecting it. */
-  readonly dialect?: Dialect;
-}
+export type CompileOptions = FrontEndOptions;
 
 export interface CompileResult {
   readonly ok: boolean;
@@ -39,47 +32,24 @@ export interface CompileResult {
   readonly source: SourceFile;
 }
 
-const SEMANTICS: Record<Dialect, Semantics> = { kspec: 'keras2', keras2: 'keras2', tfjs: 'keras2', keras1: 'keras2', keras3: 'keras3' };
-const DIALECT_NAMES: Record<Dialect, string> = { kspec: 'a kspec spec', keras2: 'a Keras 2 config', keras3: 'Keras 3 JSON', tfjs: 'a tfjs model.json', keras1: 'Keras 1 JSON' };
-const UNSUPPORTED: Partial<Record<Dialect, string>> = { keras3: 'Keras 3', keras1: 'Keras 1' };
+/** Rule context over a graph; shape inference runs once, on first use. */
+export function ruleContext(fe: ReturnType<typeof frontEnd>, graph: ModelGraph, mode: RuleContext['mode'], extra: Partial<RuleContext> = {}): RuleContext {
+  let shapes: InferResult | undefined;
+  return { reporter: fe.reporter, dialect: fe.dialect!, semantics: fe.semantics, mode, shapes: () => (shapes ??= inferShapes(graph)), ...extra };
+}
 
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
-  const source = new SourceFile(options.fileName ?? '<input>', text);
-  const reporter = new Reporter(source.name);
-  const done = (doc: ParsedDocument | undefined, extra: Partial<CompileResult> = {}): CompileResult => {
-    const clamp = (n: number) => Math.max(0, Math.min(n, text.length));
-    const diagnostics = reporter.diagnostics.map((d) => {
-      const span = doc ? doc.locate(d.at) : (d.at.inner ?? { start: 0, end: 0 });
-      return { ...d, span: { start: clamp(span.start), end: clamp(Math.max(span.start, span.end)) } };
-    });
-    return { ok: !hasErrors(diagnostics), diagnostics, source, ...extra };
+  const fe = frontEnd(text, options);
+  const done = (extra: Partial<CompileResult> = {}): CompileResult => {
+    const diagnostics = resolvedDiagnostics(fe);
+    return { ok: !hasErrors(diagnostics), diagnostics, source: fe.source, ...(fe.dialect && { dialect: fe.dialect }), ...extra };
   };
-
-  const doc = parseDocumentText(source, reporter);
-  if (!doc) return done(undefined);
-  const detected = detectDialect(doc.value, options.dialect);
-  if ('found' in detected) {
-    reporter.report('KS1007', { path: [] }, { found: detected.found });
-    return done(doc);
-  }
-  const { dialect } = detected;
-  reporter.report('KS1011', { path: [], inner: { start: 0, end: 0 } }, { dialect: DIALECT_NAMES[dialect] });
-  const unsupported = UNSUPPORTED[dialect];
-  if (unsupported) {
-    reporter.report('KS1008', { path: detected.path }, { dialect: unsupported });
-    return done(doc, { dialect });
-  }
-  const ctx = { reporter, semantics: SEMANTICS[dialect] };
-  const lowered = dialect === 'kspec' ? lowerKspec(ctx, detected.model, detected.path) : lowerKerasModel(ctx, detected.model, detected.path);
-  if (!lowered || hasErrors(reporter.diagnostics)) return done(doc, { dialect });
-
-  checkArguments(lowered, reporter, { nullMeansDefault: dialect === 'tfjs' });
-  checkWiring(lowered, reporter);
-  checkTfjsSupport(lowered, reporter);
-  if (hasErrors(reporter.diagnostics)) return done(doc, { dialect });
-
-  const graph = dropRejected(normalizeObjects(fillDefaults(expandActivations(lowered, ctx))));
-  if (hasErrors(reporter.diagnostics)) return done(doc, { dialect });
-  const passthrough = dialect === 'tfjs' && typeof doc.value === 'object' && doc.value !== null ? (doc.value as Record<string, unknown>) : {};
-  return done(doc, { dialect, graph, modelJSON: toModelJSON(graph, passthrough) });
+  const lowered = fe.graph;
+  if (!lowered || hasErrors(fe.reporter.diagnostics)) return done();
+  runChecks(lowered, ruleContext(fe, lowered, 'compile'));
+  if (hasErrors(fe.reporter.diagnostics)) return done();
+  const graph = dropRejected(normalizeObjects(fillDefaults(renameArguments(expandActivations(lowered, fe.semantics)))));
+  const value = fe.doc?.value;
+  const passthrough = fe.dialect === 'tfjs' && typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  return done({ graph, modelJSON: toModelJSON(graph, passthrough) });
 }

@@ -1,5 +1,8 @@
-/** Visiting every layer of a graph, nested models included. */
+/** Visiting the IR: every layer (nested models included), every argument, every activation. */
+import { lookupLayer, argsOf, type ArgSpec, type LayerSpec } from '../ir/catalogue/index.js';
+import type { Location } from '../diagnostics/diagnostic.js';
 import type { LayerNode, ModelGraph } from '../ir/graph.js';
+import { isObj } from '../ir/json.js';
 
 export function forEachLayer(graph: ModelGraph, fn: (layer: LayerNode, graph: ModelGraph) => void): void {
   const stack: ModelGraph[] = [graph];
@@ -8,6 +11,47 @@ export function forEachLayer(graph: ModelGraph, fn: (layer: LayerNode, graph: Mo
     for (const layer of g.layers) {
       fn(layer, g);
       if (layer.model) stack.push(layer.model);
+    }
+  }
+}
+
+export interface ArgSite {
+  readonly layer: LayerNode;
+  /** The class whose argument this is (the wrapped layer's class for `Bidirectional.layer`). */
+  readonly spec: LayerSpec;
+  readonly key: string;
+  readonly value: unknown;
+  /** The catalogue row, or undefined for an argument the class does not take. */
+  readonly arg: ArgSpec | undefined;
+  readonly keyAt: Location;
+  readonly valueAt: Location;
+  /** Inside a wrapped layer's config (`Bidirectional.layer`, `TimeDistributed.layer`). */
+  readonly nested: boolean;
+}
+
+/**
+ * Every argument of every known layer, including the arguments of wrapped layers (whose exact
+ * positions are not tracked: they point at the wrapper's `layer` value).
+ */
+export function forEachArg(graph: ModelGraph, fn: (site: ArgSite) => void): void {
+  forEachLayer(graph, (layer) => {
+    if (layer.model) return;
+    const spec = lookupLayer(layer.className)?.spec;
+    if (!spec) return;
+    visitConfig(layer, spec, layer.config, false, (k) => layer.origin.args?.[k] ?? { key: layer.origin.at, value: layer.origin.at }, fn);
+  });
+}
+
+function visitConfig(layer: LayerNode, spec: LayerSpec, config: Readonly<Record<string, unknown>>, nested: boolean, where: (k: string) => { key: Location; value: Location }, fn: (site: ArgSite) => void): void {
+  const args = argsOf(spec);
+  for (const [key, value] of Object.entries(config)) {
+    if (nested && key === 'name') continue;
+    const arg = args.get(key);
+    const w = where(key);
+    fn({ layer, spec, key, value, arg, keyAt: w.key, valueAt: w.value, nested });
+    if (arg?.type.t === 'layer' && isObj(value)) {
+      const inner = lookupLayer(String(value.class_name))?.spec;
+      if (inner && isObj(value.config)) visitConfig(layer, inner, value.config, true, () => ({ key: w.value, value: w.value }), fn);
     }
   }
 }

@@ -6,7 +6,8 @@ const HEADINGS: Record<string, string> = {
   KS2: 'Layers and arguments',
   KS3: 'Activations',
   KS4: 'Model wiring',
-  KS5: 'What tfjs can build',
+  KS5: 'What tfjs can build, and where it silently differs from Keras',
+  KS6: 'Shapes known before building',
 };
 
 export function diagnosticsDoc(): string {

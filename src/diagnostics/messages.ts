@@ -5,7 +5,8 @@
  *   KS2xxx  layers and arguments (classes, names, types, values)
  *   KS3xxx  activations
  *   KS4xxx  model wiring (names, references, inputs, outputs)
- *   KS5xxx  what tfjs can build
+ *   KS5xxx  what tfjs can build, and where it silently differs from Keras
+ *   KS6xxx  shapes known before building
  */
 import type { Severity } from './diagnostic.js';
 
@@ -41,22 +42,34 @@ export const MESSAGES = {
   KS2012: m<{ key: string; where: string }>('error', 'unknown-key', (p) => `Unknown key ${q(p.key)} in ${p.where}.`),
 
   KS3001: m<{ name: string }>('error', 'unknown-activation', (p) => `Unknown activation ${q(p.name)}.`),
-  KS3002: m<{ name: string; to: string }>('info', 'activation-rewritten', (p) => `The activation ${q(p.name)} is rewritten as ${p.to}, which tfjs runs exactly.`),
+  KS3002: m<{ name: string; to: string }>('info', 'activation-not-in-tfjs', (p) => `tfjs cannot run the activation ${q(p.name)} as written; its exact form is ${p.to}.`),
   KS3003: m<{ name: string; why: string }>('error', 'activation-unsupported', (p) => `The activation ${q(p.name)} cannot be compiled to tfjs yet: ${p.why}.`),
   KS3004: m<{ name: string; arg: string }>('error', 'activation-in-cell', (p) => `The activation ${q(p.name)} is applied inside a recurrent cell (${q(p.arg)}), where no layer can be inserted.`),
-  KS3005: m<{ name: string; layer: string }>('error', 'activation-layer-args', (p) => `${q(p.layer)} cannot be used as the activation ${q(p.name)} with these arguments.`),
+  KS3005: m<{ name: string; layer: string }>('error', 'activation-layer-args', (p) => `${q(p.layer)} is not an activation layer, so it cannot be used as an activation.`),
+  KS3006: m('warning', 'hard-sigmoid-keras3', () => `Keras 3's "hard_sigmoid" is clip(x/6 + 0.5, 0, 1) but tfjs's is clip(0.2·x + 0.5, 0, 1), so tfjs would give 0.700 instead of 0.667 at x = 1.`),
 
   KS4001: m<{ name: string }>('error', 'duplicate-name', (p) => `The name ${q(p.name)} is used by more than one layer.`),
-  KS4002: m<{ name: string }>('error', 'unknown-reference', (p) => `Nothing named ${q(p.name)} is defined before this point.`),
+  KS4002: m<{ name: string; scope: string }>('error', 'unknown-reference', (p) => `Nothing named ${q(p.name)} is defined ${p.scope}.`),
   KS4003: m<{ name: string }>('error', 'cycle', (p) => `The layer ${q(p.name)} depends on its own output.`),
   KS4004: m('error', 'no-input-shape', () => `The model has no input shape; tfjs cannot build it.`),
   KS4005: m<{ name: string; index: number; count: number }>('error', 'tensor-index', (p) => `${q(p.name)} has no output or call number ${p.index} (it has ${p.count}).`),
   KS4006: m('error', 'no-layers', () => `The model has no layers.`),
   KS4007: m<{ name: string }>('warning', 'unused-input', (p) => `The input ${q(p.name)} is not used by any layer.`),
+  KS4008: m<{ name: string }>('error', 'output-without-input', (p) => `The output ${q(p.name)} does not depend on any input of the model.`),
 
   KS5001: m<{ name: string; why: string }>('error', 'tfjs-missing-layer', (p) => `tfjs cannot build the layer class ${q(p.name)}: ${p.why}`),
   KS5002: m<{ arg: string; layer: string; value: string }>('warning', 'tfjs-ignores-argument', (p) => `tfjs ignores ${q(p.arg)} of ${q(p.layer)}, so ${p.value} has no effect there.`),
-  KS5003: m<{ name: string }>('error', 'custom-code', (p) => `${q(p.name)} holds Python code, which kspec never runs and tfjs cannot build.`),
+  KS5003: m<{ name: string }>('error', 'custom-code', (p) => `${q(p.name)} holds Python code, which kspec never runs and tfjs cannot build; supply a tfjs layer class registered under this name instead.`),
+  KS5004: m<{ value: string }>('warning', 'leaky-relu-negative-slope', (p) => `tfjs reads LeakyReLU's slope only from "alpha" and ignores "negative_slope", which would leave the slope at 0.3 instead of ${p.value}.`),
+  KS5005: m<{ arg: string; value: string }>('error', 'relu-ignored-argument', (p) => `tfjs ignores ReLU's ${q(p.arg)}, so it would compute max(x, 0) where Keras uses ${q(p.arg)} = ${p.value}.`),
+  KS5006: m('warning', 'softmax-default-axis', () => `tfjs's Softmax layer defaults to axis 1 where Keras uses the last axis, so on inputs of rank 3 or more tfjs fails or normalises the wrong axis.`),
+  KS5007: m<{ alpha: string }>('error', 'elu-alpha', (p) => `tfjs builds ELU only with alpha 1 and throws NotImplementedError for alpha ${p.alpha}.`),
+  KS5008: m<{ layer: string; implicit: boolean }>('error', 'gru-reset-after', (p) => `tfjs 4.22 cannot build ${q(p.layer)} with reset_after=true${p.implicit ? ' (the Keras default)' : ''}, the formula and bias shape Keras uses; write reset_after=false for the one tfjs has.`),
+
+  KS6001: m<{ detail: string }>('error', 'layer-rank', (p) => p.detail),
+  KS6002: m<{ detail: string }>('error', 'merge-shapes', (p) => p.detail),
+  KS6003: m<{ detail: string }>('error', 'flatten-flat', (p) => p.detail),
+  KS6004: m<{ detail: string }>('error', 'invalid-shape', (p) => p.detail),
 } as const;
 
 export type Code = keyof typeof MESSAGES;

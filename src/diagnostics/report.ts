@@ -1,11 +1,13 @@
 /** Collects diagnostics for one file; stages report through it and never throw for user errors. */
-import type { Diagnostic, Location, Path, Severity } from './diagnostic.js';
+import type { Diagnostic, Location, Path, Severity, TextEdit } from './diagnostic.js';
 import { MESSAGES, type Code, type Params } from './messages.js';
 
 export interface ReportExtras {
   readonly suggestions?: readonly string[];
   /** Overrides the catalogue severity (a rule may be downgraded by context). */
   readonly severity?: Severity;
+  /** Text edits that fix the problem (lint mode). */
+  readonly fix?: readonly TextEdit[];
 }
 
 export class Reporter {
@@ -22,6 +24,7 @@ export class Reporter {
       file: this.file,
       at: location,
       ...(extras.suggestions && extras.suggestions.length > 0 && { suggestions: extras.suggestions }),
+      ...(extras.fix && extras.fix.length > 0 && { fix: extras.fix }),
     };
     this.diagnostics.push(d);
     return d;

@@ -5,6 +5,8 @@
  * activation (`LeakyReLU`, slope 0.3).
  */
 import { looseKey } from '../diagnostics/did-you-mean.js';
+import { parseCallString } from '../parse/call-string.js';
+import { isObj } from './json.js';
 import type { Config } from './graph.js';
 
 /** A layer that replaces (part of) an activation; chains are applied in order. */
@@ -124,4 +126,78 @@ export function resolveActivation(raw: string, semantics: Semantics): ResolvedAc
 /** Every spelling worth suggesting. */
 export function activationNames(): string[] {
   return [...FUNCTIONS.map((r) => r.name).filter((n) => n !== 'softmax_v2'), ...Object.keys(ACTIVATION_LAYER_CLASSES)];
+}
+
+/** What an activation value (string, `'LeakyReLU(alpha=0.1)'`, or `{class_name, config}`) compiles to. */
+export type ActivationOutcome =
+  /** tfjs reads `json` as exactly this function; `rewritten` when that is not the text as written. */
+  | { readonly kind: 'builtin'; readonly name: string; readonly json: string; readonly rewritten: boolean }
+  /** Needs these layers after a linear activation. */
+  | { readonly kind: 'chain'; readonly name: string; readonly chain: readonly LayerTemplate[] }
+  | { readonly kind: 'unknown'; readonly name: string }
+  | { readonly kind: 'unsupported'; readonly name: string; readonly why: string }
+  /** A `{class_name, config}` whose class is no activation layer. */
+  | { readonly kind: 'bad-layer'; readonly name: string };
+
+export function classifyActivation(value: unknown, semantics: Semantics): ActivationOutcome {
+  if (value === null || value === undefined) return { kind: 'builtin', name: 'linear', json: 'linear', rewritten: false };
+  if (isObj(value)) return layerActivation(String(value.class_name), isObj(value.config) ? value.config : {});
+  const raw = String(value);
+  const call = typeof value === 'string' && value.includes('(') ? activationCall(value) : undefined;
+  if (call) return layerActivation(call.className, call.config);
+  const resolved = resolveActivation(raw, semantics);
+  if (!resolved) return { kind: 'unknown', name: raw };
+  const t = resolved.target;
+  if (t.kind === 'unsupported') return { kind: 'unsupported', name: raw, why: t.why };
+  if (t.kind === 'builtin') return { kind: 'builtin', name: raw, json: t.json, rewritten: t.json !== raw };
+  return { kind: 'chain', name: raw, chain: t.chain };
+}
+
+/** An activation layer used as an activation, with its Keras defaults and the arguments given. */
+function layerActivation(cls: string, given: Readonly<Record<string, unknown>>): ActivationOutcome {
+  const defaults = ACTIVATION_LAYER_CLASSES[cls];
+  if (!defaults) return { kind: 'bad-layer', name: cls };
+  const config: Record<string, unknown> = { ...defaults };
+  for (const [k, v] of Object.entries(given)) if (!['name', 'trainable', 'dtype'].includes(k)) config[k] = v;
+  // Keras 3 spells LeakyReLU's slope `negative_slope`; tfjs reads only `alpha`.
+  if (cls === 'LeakyReLU' && 'negative_slope' in config) {
+    config.alpha = config.negative_slope;
+    delete config.negative_slope;
+  }
+  return { kind: 'chain', name: cls, chain: [{ className: cls, config }] };
+}
+
+/**
+ * `'LeakyReLU(alpha=0.05)'` / `'LeakyReLU(0.05)'` as an activation string: a parameterised
+ * activation layer, arguments mapped by the layer's Keras signature. Only literals are read.
+ */
+const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
+  LeakyReLU: ['alpha'],
+  ReLU: ['max_value', 'negative_slope', 'threshold'],
+  ELU: ['alpha'],
+  PReLU: ['alpha_initializer', 'alpha_regularizer', 'alpha_constraint', 'shared_axes'],
+  Softmax: ['axis'],
+  ThresholdedReLU: ['theta'],
+};
+function activationCall(value: string): { className: string; config: Record<string, unknown> } | undefined {
+  const stmt = parseCallString(value);
+  if ('message' in stmt || stmt.target || stmt.expr.kind !== 'call' || stmt.expr.callee.kind !== 'name') return undefined;
+  const resolved = resolveActivation(stmt.expr.callee.name.replace(/^.*\./, ''), 'keras2');
+  if (!resolved?.viaClass) return undefined;
+  const config: Record<string, unknown> = {};
+  for (const [i, a] of stmt.expr.args.entries()) {
+    const key = a.name ?? POSITIONAL[resolved.name]?.[i];
+    if (key === undefined || a.value.kind !== 'literal') return undefined;
+    config[key] = a.value.value;
+  }
+  return { className: resolved.name, config };
+}
+
+/** A chain in words: `a LeakyReLU{alpha: 0.2} layer after a linear activation`. */
+export function describeChain(chain: readonly LayerTemplate[]): string {
+  const parts = chain.map((l) => {
+    const args = Object.entries(l.config).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
+    return args ? `${l.className}{${args}}` : l.className;
+  });
+  return `${chain.length === 1 ? 'a' : 'the'} ${parts.join(' → ')} layer${chain.length === 1 ? '' : 's'} after a linear activation`;
 }

@@ -2,7 +2,7 @@
  * The IR: a model graph in Keras terms. Readonly plain data; passes return new graphs.
  * Configs hold Keras snake_case arguments (never camelCase), exactly as Keras 2 would serialize them.
  */
-import type { Location } from '../diagnostics/diagnostic.js';
+import type { Location, Path } from '../diagnostics/diagnostic.js';
 
 /** `[layer, node_index, tensor_index]` — the output `tensor` of call `node` of `layer`. */
 export interface TensorRef {
@@ -30,6 +30,10 @@ export interface Origin {
   readonly args?: Readonly<Record<string, ArgOrigin>>;
   /** Set on nodes a rewrite created; says which rewrite. */
   readonly synthetic?: string;
+  /** The class name as written, when it differs from `className` (an alias, a module prefix). */
+  readonly written?: string;
+  /** The path of the layer's own entry in the document (its list item), for fixes that edit around it. */
+  readonly entry?: Path;
 }
 
 export type Config = Readonly<Record<string, unknown>>;

@@ -1,9 +1,7 @@
 /** What every lowering shares: the reporter, the dialect's semantics, and class resolution. */
-import type { Path } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
-import type { Reporter } from '../diagnostics/report.js';
 import type { Semantics } from '../ir/activations.js';
-import { layerClassNames, lookupLayer, type LayerSpec } from '../ir/catalogue/index.js';
+import type { Reporter } from '../diagnostics/report.js';
+import { lookupLayer, type LayerSpec } from '../ir/catalogue/index.js';
 
 export interface LowerContext {
   readonly reporter: Reporter;
@@ -16,18 +14,14 @@ export function bareClassName(name: string): string {
   return i >= 0 ? name.slice(i + 1) : name;
 }
 
-/** Resolves a layer class name (aliases noted, unknown names reported with suggestions). */
-export function resolveClass(ctx: LowerContext, raw: string, at: { path: Path; part?: 'key' | 'value'; inner?: { start: number; end: number } }): LayerSpec | undefined {
+/**
+ * A class name as written → its catalogue row (aliases resolved), or an empty row standing for a
+ * class kspec does not know. Lowering goes on either way; the unknown-layer, layer-alias and
+ * custom-code rules report what they see in `origin.written`.
+ */
+export function resolveClass(raw: string): { spec: LayerSpec; known: boolean } {
   const name = bareClassName(raw);
   const found = lookupLayer(name);
-  if (found) {
-    if (found.alias) ctx.reporter.report('KS2011', at, { alias: name, name: found.spec.name });
-    return found.spec;
-  }
-  if (name === 'Lambda' || name === 'TFOpLambda' || name === 'TensorFlowOpLayer' || name === 'SlicingOpLambda') {
-    ctx.reporter.report('KS5003', at, { name });
-    return undefined;
-  }
-  ctx.reporter.report('KS2001', at, { name }, { suggestions: didYouMean(name, layerClassNames()) });
-  return undefined;
+  if (found) return { spec: found.spec, known: true };
+  return { spec: { name, category: 'core', doc: '', args: [], positional: 0, tfjs: { missing: '' } }, known: false };
 }

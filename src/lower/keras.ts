@@ -74,8 +74,7 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
     ctx.reporter.report('KS2009', path, { detail: 'A layer entry needs a "name"' });
     return undefined;
   }
-  const spec = resolveClass(ctx, entry.class_name, classAt);
-  if (!spec) return undefined;
+  const { spec } = resolveClass(entry.class_name);
   const args: Record<string, ArgOrigin> = {};
   const cfg: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(config)) {
@@ -89,7 +88,7 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
       return undefined;
     }
   }
-  return { name, className: spec.name, config: cfg, calls, origin: { at: classAt, args } };
+  return { name, className: spec.name, config: cfg, calls, origin: { at: classAt, args, written: entry.class_name, entry: path } };
 }
 
 /** A nested model entry; Keras 2.0's list-style nested Sequential has no name, so it gets Keras's. */
@@ -99,7 +98,7 @@ function nestedModel(ctx: LowerContext, entry: Record<string, unknown>, path: Pa
   if (!model) return undefined;
   const config = isObj(entry.config) ? entry.config : {};
   const name = typeof config.name === 'string' ? config.name : typeof entry.name === 'string' ? entry.name : model.name;
-  return { name, className: model.style === 'sequential' ? 'Sequential' : 'Functional', config: {}, calls, model: { ...model, name }, origin: { at: { path: [...path, 'class_name'], part: 'value' } } };
+  return { name, className: model.style === 'sequential' ? 'Sequential' : 'Functional', config: {}, calls, model: { ...model, name }, origin: { at: { path: [...path, 'class_name'], part: 'value' }, entry: path } };
 }
 
 function inboundNodes(ctx: LowerContext, nodes: unknown, path: Path): CallNode[] | undefined {

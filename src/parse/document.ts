@@ -1,9 +1,9 @@
 /** Text → positioned tree and plain value, JSON or YAML, with every failure a diagnostic. */
-import type { Location } from '../diagnostics/diagnostic.js';
+import type { Location, Path } from '../diagnostics/diagnostic.js';
 import type { Reporter } from '../diagnostics/report.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import { parseJsonTree } from './json.js';
-import { locate, type TreeNode } from './tree.js';
+import { locate, nodeAt, type TreeNode } from './tree.js';
 import { MAX_DEPTH, parseYamlTree } from './yaml.js';
 
 export type Syntax = 'json' | 'yaml';
@@ -15,6 +15,8 @@ export interface ParsedDocument {
   readonly value: unknown;
   /** The span a location points at. */
   locate(at: Location): Span;
+  /** The positioned node at a path (built on first use for JSON). */
+  node(path: Path): TreeNode | undefined;
 }
 
 export function syntaxOf(file: SourceFile): Syntax {
@@ -43,19 +45,12 @@ export function parseDocumentText(file: SourceFile, reporter: Reporter, syntax =
       return undefined;
     }
     let tree: TreeNode | undefined;
-    return {
-      file,
-      syntax,
-      value,
-      locate(at) {
-        tree ??= parseJsonTree(file.text).tree!;
-        return locateWithRoot(tree, at, file.text);
-      },
-    };
+    const root = () => (tree ??= parseJsonTree(file.text).tree!);
+    return { file, syntax, value, locate: (at) => locateWithRoot(root(), at, file.text), node: (path) => nodeAt(root(), path) };
   }
   const tree = parseYamlTree(file.text, reporter);
   if (!tree) return undefined;
-  return { file, syntax, value: toPlain(tree), locate: (at) => locateWithRoot(tree, at, file.text) };
+  return { file, syntax, value: toPlain(tree), locate: (at) => locateWithRoot(tree, at, file.text), node: (path) => nodeAt(tree, path) };
 }
 
 /** Top-level positions (`path: []` with an `inner` span) are absolute offsets into the text. */

@@ -26,6 +26,18 @@ export interface ScalarNode {
 }
 export type TreeNode = MapNode | SeqNode | ScalarNode;
 
+/** The node a path reaches exactly (the last of duplicate keys, as JSON.parse keeps). */
+export function nodeAt(root: TreeNode, path: Path): TreeNode | undefined {
+  let node: TreeNode | undefined = root;
+  for (const step of path) {
+    if (!node) return undefined;
+    if (node.kind === 'map' && typeof step === 'string') node = [...node.entries].reverse().find((e) => e.key === step)?.value;
+    else if (node.kind === 'seq' && typeof step === 'number') node = node.items[step];
+    else return undefined;
+  }
+  return node;
+}
+
 /** The span a location points at: the deepest node the path reaches, its key or its value. */
 export function locate(root: TreeNode, at: Location, text: string): Span {
   let node: TreeNode = root;

@@ -6,7 +6,10 @@ import type { Location, Path } from '../../diagnostics/diagnostic.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { kerasSnakeCase, uniqueName, type LayerNode, type ModelGraph, type TensorRef } from '../../ir/graph.js';
 import type { LowerContext } from '../context.js';
-import { lowerCallItem, lowerMappingItem, type InputName, type ItemDef } from './items.js';
+import { lowerCallItem, lowerMappingItem, type InputName, type ItemDef as Def } from './items.js';
+
+/** An item and the path of its list entry (fixes edit around it). */
+type ItemDef = Def & { readonly entry: Path };
 import { isObj } from '../../ir/json.js';
 
 export const SPEC_KEYS = ['$schema', 'name', 'description', 'input_shape', 'batch_size', 'input_dtype', 'inputs', 'layers', 'outputs'] as const;
@@ -41,7 +44,7 @@ export function lowerKspec(ctx: LowerContext, spec: Record<string, unknown>, pat
     const def = typeof item === 'string' ? lowerCallItem(ctx, item, p) : isObj(item) ? lowerMappingItem(ctx, item, p) : undefined;
     if (!def && typeof item !== 'string' && !isObj(item)) r.report('KS2009', p, { detail: 'A layer is a Keras call string such as "Dense(16)" or a mapping such as {Dense: {units: 16}}' });
     if (!def) return undefined;
-    items.push(def);
+    items.push({ ...def, entry: p });
   }
   return 'inputs' in spec ? functional(ctx, spec, path, items) : sequential(ctx, spec, path, items);
 }
@@ -63,7 +66,7 @@ function assignNames(ctx: LowerContext, items: readonly ItemDef[], reserved: Ite
 function nestedNode(ctx: LowerContext, it: ItemDef & { kind: 'model' }, name: string): LayerNode | undefined {
   const model = lowerKspec(ctx, it.spec, it.specPath);
   if (!model) return undefined;
-  return { name, className: model.style === 'sequential' ? 'Sequential' : 'Functional', config: {}, calls: [], model: { ...model, name }, origin: { at: it.classAt } };
+  return { name, className: model.style === 'sequential' ? 'Sequential' : 'Functional', config: {}, calls: [], model: { ...model, name }, origin: { at: it.classAt, entry: it.entry } };
 }
 
 function sequential(ctx: LowerContext, spec: Record<string, unknown>, path: Path, items: readonly ItemDef[]): ModelGraph | undefined {
@@ -88,7 +91,7 @@ function sequential(ctx: LowerContext, spec: Record<string, unknown>, path: Path
       if (!node) return undefined;
       layers.push(node);
     } else if (it.kind === 'layer') {
-      layers.push({ name: names[i]!, className: it.spec.name, config: it.config, calls: [], origin: { at: it.classAt, args: it.args } });
+      layers.push({ name: names[i]!, className: it.spec.name, config: it.config, calls: [], origin: { at: it.classAt, args: it.args, written: it.written, entry: it.entry } });
     }
   }
   if (spec.input_shape !== undefined) {
@@ -134,7 +137,6 @@ function functional(ctx: LowerContext, spec: Record<string, unknown>, path: Path
   }
   const layers: LayerNode[] = [];
   const tensors = new Map<string, TensorRef>();
-  const used = new Set<string>();
   for (const [name, v] of Object.entries(spec.inputs)) {
     const p = [...inputsPath, name];
     const cfg = isObj(v) ? v : { shape: v };
@@ -160,10 +162,9 @@ function functional(ctx: LowerContext, spec: Record<string, unknown>, path: Path
     const base = m ? m[1]! : n.name;
     const t = tensors.get(base);
     if (!t) {
-      r.report('KS4002', n.at, { name: base }, { suggestions: didYouMean(base, tensors.keys()) });
+      r.report('KS4002', n.at, { name: base, scope: 'before this point' }, { suggestions: didYouMean(base, tensors.keys()) });
       return undefined;
     }
-    used.add(t.layer);
     return m ? { ...t, tensor: Number(m[2]) } : t;
   };
 
@@ -182,7 +183,6 @@ function functional(ctx: LowerContext, spec: Record<string, unknown>, path: Path
       }
     } else if (previous) {
       inputs = [previous];
-      used.add(previous.layer);
     } else {
       const at: Location = it.kind === 'call' ? it.layerAt : it.classAt;
       r.report('KS2009', at, { detail: 'With several inputs, the first layer must name its "inputs"' });
@@ -193,7 +193,7 @@ function functional(ctx: LowerContext, spec: Record<string, unknown>, path: Path
     if (it.kind === 'call') {
       const target = byName.get(it.layer);
       if (!target) {
-        r.report('KS4002', it.layerAt, { name: it.layer }, { suggestions: didYouMean(it.layer, byName.keys()) });
+        r.report('KS4002', it.layerAt, { name: it.layer, scope: 'before this point' }, { suggestions: didYouMean(it.layer, byName.keys()) });
         return undefined;
       }
       const updated: LayerNode = { ...target, calls: [...target.calls, call] };
@@ -209,7 +209,7 @@ function functional(ctx: LowerContext, spec: Record<string, unknown>, path: Path
       const nested = nestedNode(ctx, it, name);
       if (!nested) return undefined;
       node = { ...nested, calls: [call] };
-    } else node = { name, className: it.spec.name, config: it.config, calls: [call], origin: { at: it.classAt, args: it.args } };
+    } else node = { name, className: it.spec.name, config: it.config, calls: [call], origin: { at: it.classAt, args: it.args, written: it.written, entry: it.entry } };
     layers.push(node);
     byName.set(name, node);
     previous = { layer: name, node: node.model ? CONTAINER_FIRST_NODE : 0, tensor: 0 };
@@ -231,9 +231,6 @@ function functional(ctx: LowerContext, spec: Record<string, unknown>, path: Path
       if (!t) return undefined;
       outputs.push(t);
     }
-  }
-  for (const [name] of Object.entries(spec.inputs)) {
-    if (!used.has(name)) r.report('KS4007', { path: [...inputsPath, name], part: 'key' }, { name });
   }
   const inputs = [...Object.keys(spec.inputs)].map((n) => ({ layer: n, node: 0, tensor: 0 }));
   const name = typeof spec.name === 'string' ? spec.name : 'model';

@@ -17,7 +17,10 @@ export interface InputName {
 
 export interface LayerDef {
   readonly kind: 'layer';
+  /** The class's catalogue row (an empty row for a class kspec does not know). */
   readonly spec: LayerSpec;
+  /** The class name as written (`Convolution2D`, `tf.keras.layers.Dense`, `Desne`). */
+  readonly written: string;
   readonly config: Record<string, unknown>;
   readonly args: Record<string, ArgOrigin>;
   readonly classAt: Location;
@@ -61,15 +64,15 @@ interface RawArg {
 }
 
 /** Keras's `Input()` is a function: it becomes an InputLayer whose `shape` is `input_shape`. */
-function classFor(ctx: LowerContext, raw: string, at: Location): LayerSpec | undefined {
-  return resolveClass(ctx, bareClassName(raw) === 'Input' ? 'InputLayer' : raw, at);
+function classFor(raw: string): { spec: LayerSpec; known: boolean } {
+  return resolveClass(bareClassName(raw) === 'Input' ? 'InputLayer' : raw);
 }
 
 /** Positional and keyword arguments → a Keras config keyed by snake_case names. */
-export function buildArgs(ctx: LowerContext, spec: LayerSpec, raw: readonly RawArg[], at: Location): { config: Record<string, unknown>; args: Record<string, ArgOrigin>; name?: string; nameAt?: Location } | undefined {
+export function buildArgs(ctx: LowerContext, spec: LayerSpec, known: boolean, raw: readonly RawArg[], at: Location): { config: Record<string, unknown>; args: Record<string, ArgOrigin>; name?: string; nameAt?: Location } | undefined {
   const config: Record<string, unknown> = {};
   const args: Record<string, ArgOrigin> = {};
-  const known = argsOf(spec);
+  const specArgs = argsOf(spec);
   const camel = camelArgNames(spec);
   let name: string | undefined;
   let nameAt: Location | undefined;
@@ -77,6 +80,8 @@ export function buildArgs(ctx: LowerContext, spec: LayerSpec, raw: readonly RawA
   let positional = 0;
   for (const a of raw) {
     let key: string;
+    // An unknown class's positional arguments mean nothing yet; the class itself is reported.
+    if (a.name === undefined && !known) continue;
     if (a.name === undefined) {
       const target = positional < spec.positional ? spec.args[positional] : undefined;
       positional++;
@@ -86,7 +91,7 @@ export function buildArgs(ctx: LowerContext, spec: LayerSpec, raw: readonly RawA
         continue;
       }
       key = target.name;
-    } else key = known.has(a.name) ? a.name : (camel.get(a.name) ?? (spec.name === 'InputLayer' && a.name === 'shape' ? 'input_shape' : a.name));
+    } else key = specArgs.has(a.name) ? a.name : (camel.get(a.name) ?? (spec.name === 'InputLayer' && a.name === 'shape' ? 'input_shape' : a.name));
     if (key === 'name') {
       if (typeof a.value !== 'string') {
         ctx.reporter.report('KS2003', a.valueAt, { arg: 'name', expected: 'a string' });
@@ -157,16 +162,14 @@ export function lowerCallItem(ctx: LowerContext, text: string, path: Path): Item
 function layerCall(ctx: LowerContext, p: PyContext, expr: PyValue, path: Path): LayerDef | undefined {
   const loc = (span: { start: number; end: number }): Location => ({ path, inner: span });
   if (expr.kind === 'name') {
-    const spec = classFor(ctx, expr.name, loc(expr.span));
-    return spec && { kind: 'layer', spec, config: {}, args: {}, classAt: loc(expr.span) };
+    return { kind: 'layer', spec: classFor(expr.name).spec, written: expr.name, config: {}, args: {}, classAt: loc(expr.span) };
   }
   if (expr.kind !== 'call' || expr.callee.kind !== 'name') {
     ctx.reporter.report('KS1009', { path, inner: expr.span }, { detail: 'expected a layer class call such as Dense(16)' });
     return undefined;
   }
   const classAt = loc(expr.callee.span);
-  const spec = classFor(ctx, expr.callee.name, classAt);
-  if (!spec) return undefined;
+  const { spec, known: isKnown } = classFor(expr.callee.name);
   const known = argsOf(spec);
   const camel = camelArgNames(spec);
   const raw: RawArg[] = [];
@@ -178,8 +181,8 @@ function layerCall(ctx: LowerContext, p: PyContext, expr: PyValue, path: Path): 
     const keyAt = loc(a.nameSpan ?? a.span);
     raw.push({ ...(a.name !== undefined && { name: a.name }), value, key: keyAt, valueAt: loc(a.value.span) });
   }
-  const built = buildArgs(ctx, spec, raw, classAt);
-  return built && { kind: 'layer', spec, classAt, ...built };
+  const built = buildArgs(ctx, spec, isKnown, raw, classAt);
+  return built && { kind: 'layer', spec, written: expr.callee.name, classAt, ...built };
 }
 
 /**
@@ -288,17 +291,16 @@ export function lowerMappingItem(ctx: LowerContext, item: Record<string, unknown
     }
     return { kind: 'model', className: model, spec: body, specPath: bodyPath, classAt, ...extras };
   }
-  const spec = classFor(ctx, cls, classAt);
-  if (!spec) return undefined;
+  const { spec, known } = classFor(cls);
   const raw = mappingArgs(body, bodyPath);
   if (!raw) return undefined;
-  const built = buildArgs(ctx, spec, raw, classAt);
+  const built = buildArgs(ctx, spec, known, raw, classAt);
   if (!built) return undefined;
   if (built.name !== undefined && name !== undefined) {
     ctx.reporter.report('KS2008', nameAt!, { arg: 'name' });
     return undefined;
   }
-  return { kind: 'layer', spec, classAt, config: built.config, args: built.args, ...extras, ...(built.name !== undefined && { name: built.name, nameAt: built.nameAt }) };
+  return { kind: 'layer', spec, written: cls, classAt, config: built.config, args: built.args, ...extras, ...(built.name !== undefined && { name: built.name, nameAt: built.nameAt }) };
 }
 
 /** `{Dense: {units: 8}}`, `{Dense: 8}` (one positional), `{Dense: [8, relu]}` (positionals), `{Flatten: null}`. */

@@ -1,0 +1,23 @@
+/** `kspec compile <spec> [-o model.json]`: a tfjs model.json, or located errors (exit 1). */
+import { compile } from '../../compile.js';
+import { formatDiagnostics } from '../../diagnostics/format.js';
+import type { Dialect } from '../../parse/detect.js';
+import { UsageError, type ParsedArgs } from '../args.js';
+import { readInput, writeAtomic } from '../io.js';
+import type { Io } from '../main.js';
+
+export function compileCommand(args: ParsedArgs, io: Io): number {
+  const { positionals, flags } = args;
+  if (positionals.length !== 1) throw new UsageError('compile takes exactly one spec file (or - for standard input)');
+  const file = positionals[0]!;
+  const dialect = flags.get('dialect') as Dialect | undefined;
+  const result = compile(readInput(file), { fileName: file === '-' ? '<stdin>' : file, ...(dialect && { dialect }) });
+  const shown = result.diagnostics.filter((d) => d.severity !== 'info' || flags.has('verbose'));
+  if (shown.length > 0) io.stderr(formatDiagnostics(shown, result.source, { color: io.isTTY && !flags.has('no-color'), frames: true }) + '\n');
+  if (!result.ok || !result.modelJSON) return 1;
+  const out = JSON.stringify(result.modelJSON, null, 2) + '\n';
+  const output = flags.get('output');
+  if (typeof output === 'string') writeAtomic(output, out);
+  else io.stdout(out);
+  return 0;
+}

@@ -1,0 +1,58 @@
+/**
+ * `kspec lint <files | folders | globs | ->`: every rule on every file, in stylish, json or SARIF.
+ * Exit 0 without errors (and at most --max-warnings warnings), 1 otherwise, 2 on usage or I/O.
+ */
+import type { Dialect } from '../../parse/detect.js';
+import { unifiedDiff } from '../../lint/diff.js';
+import { formatJson } from '../../lint/format/json.js';
+import { formatSarif } from '../../lint/format/sarif.js';
+import { formatStylish } from '../../lint/format/stylish.js';
+import { lintText } from '../../lint/lint.js';
+import type { FormatContext, LintFileResult } from '../../lint/types.js';
+import { VERSION } from '../../version.js';
+import { UsageError, type ParsedArgs } from '../args.js';
+import { expandInputs } from '../files.js';
+import { readInput, writeAtomic } from '../io.js';
+import type { Io } from '../main.js';
+
+const FORMATS = {
+  stylish: formatStylish,
+  json: (r: readonly LintFileResult[]) => formatJson(r),
+  sarif: formatSarif,
+} as const;
+
+export function lintCommand(args: ParsedArgs, io: Io): number {
+  const { positionals, flags } = args;
+  if (positionals.length === 0) throw new UsageError('lint needs files, folders or globs to read (or - for standard input)');
+  const format = String(flags.get('format') ?? 'stylish');
+  if (!(format in FORMATS)) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
+  const maxWarnings = flags.has('max-warnings') ? Number(flags.get('max-warnings')) : Infinity;
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings takes a whole number');
+  const fix = flags.has('fix');
+  const dryRun = flags.has('fix-dry-run');
+  if (fix && dryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  const files = expandInputs(positionals);
+  if (files.includes('-') && fix) throw new UsageError('--fix cannot rewrite standard input; use --fix-dry-run');
+  const dialect = flags.get('dialect') as Dialect | undefined;
+
+  const results: LintFileResult[] = [];
+  let diff = '';
+  for (const file of files) {
+    const text = readInput(file);
+    const name = file === '-' ? '<stdin>' : file;
+    const r = lintText(text, { fileName: name, fix: fix || dryRun, ...(dialect && { dialect }) });
+    if (r.output !== undefined && fix) writeAtomic(file, r.output);
+    if (r.output !== undefined && dryRun) diff += unifiedDiff(name, text, r.output);
+    const quiet = flags.has('quiet');
+    results.push(quiet ? { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') } : r);
+  }
+  const ctx: FormatContext = { color: io.isTTY && !flags.has('no-color'), cwd: process.cwd(), version: VERSION };
+  if (dryRun) io.stdout(diff);
+  const out = FORMATS[format as keyof typeof FORMATS](results, ctx);
+  if (out) (dryRun ? io.stderr : io.stdout)(out.endsWith('\n') ? out : out + '\n');
+  const all = results.flatMap((r) => r.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (errors === 0 && warnings > maxWarnings) io.stderr(`kspec: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
+  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}

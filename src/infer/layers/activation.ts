@@ -1,0 +1,44 @@
+/**
+ * Activation layers and the dropout / noise layers: all keep their input shape. PReLU is the only
+ * one with weights (one slope per non-shared input position, as Keras and tfjs build it).
+ */
+import { intList, type Cfg } from '../config.js';
+import { fmt, issue, q, size } from '../shape.js';
+import type { Dim, Shape } from '../types.js';
+import { identity, single, weights, type LayerRow } from './row.js';
+
+/** PReLU's alpha shape: the input without batch, 1 on each (1-based) shared axis. */
+function alphaShape(s: Shape, c: Cfg): Dim[] {
+  const v = c.get('shared_axes');
+  const shared = v === null || v === undefined ? [] : (intList(v) ?? []);
+  return s.slice(1).map((d, i) => (shared.includes(i + 1) ? 1 : d));
+}
+
+export const ACTIVATION_ROWS: Readonly<Record<string, LayerRow>> = {
+  Activation: identity(),
+  LeakyReLU: identity(),
+  ELU: identity(),
+  ReLU: identity(),
+  Softmax: identity(),
+  ThresholdedReLU: identity(),
+  PReLU: single(
+    (s, c) => {
+      const alpha = alphaShape(s, c);
+      if (alpha.some((d) => d === null)) {
+        return issue('invalid', `${q(c.className)} needs every non-shared dimension known to size its slopes, got ${fmt(s)}.`, [s]);
+      }
+      return [s];
+    },
+    (s, c) => {
+      const alpha = alphaShape(s, c);
+      return alpha.some((d) => d === null) ? undefined : weights(size(alpha as number[]));
+    },
+  ),
+  // Dropout and noise: the identity at inference, whatever the rank.
+  Dropout: identity(),
+  GaussianNoise: identity(),
+  GaussianDropout: identity(),
+  AlphaDropout: identity(),
+  // Drops whole channels of a (batch, steps, channels) input; tfjs and Keras both require rank 3.
+  SpatialDropout1D: identity({ n: 3, axes: 'batch, steps, channels' }),
+};

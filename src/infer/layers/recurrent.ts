@@ -1,0 +1,166 @@
+/**
+ * Recurrent layers: SimpleRNN, LSTM, GRU, RNN over a cell (SimpleRNNCell, LSTMCell, GRUCell,
+ * StackedRNNCells or a list of cells), and ConvLSTM2D.
+ *
+ * Output: (batch, units), or (batch, timesteps, units) with return_sequences; return_state adds
+ * one (batch, size) tensor per state. StackedRNNCells lists its states in reverse cell order
+ * (tfjs `StackedRNNCells.stateSize`, the order its RNN returns them in; Keras 2 lists them in cell
+ * order). Weights per cell: SimpleRNN u·(in+u+1), LSTM 4u·(in+u+1), GRU 3u·(in+u) plus a bias of
+ * 3u, or 2·3u with Keras's reset_after=True (which tfjs 4.22 refuses to build).
+ */
+import { bool, frozen, innerCfg, int, layerCfg, toTuple, type Cfg } from '../config.js';
+import { convLength, fmt, issue, q, rankIssue, size, tooSmall } from '../shape.js';
+import type { Dim, Shape } from '../types.js';
+import { weights, type LayerRow, type Output, type Params } from './row.js';
+
+interface CellRow {
+  /** State sizes; the first is the output size. */
+  readonly states: (c: Cfg) => number[] | undefined;
+  /** Weights for an input of `inputDim` features, before `trainable` is applied. */
+  readonly count: (inputDim: number, c: Cfg) => number | undefined;
+}
+
+const useBias = (c: Cfg): boolean => c.get('use_bias') !== false;
+
+/** A gated cell with `gates` kernels side by side and `biasRows` rows of bias. */
+const gated = (gates: number, biasRows: (c: Cfg) => number = () => 1): CellRow => ({
+  states: (c) => {
+    const u = int(c, 'units');
+    return u === undefined ? undefined : gates === 4 ? [u, u] : [u];
+  },
+  count: (inputDim, c) => {
+    const u = int(c, 'units');
+    return u === undefined ? undefined : gates * u * (inputDim + u) + (useBias(c) ? biasRows(c) * gates * u : 0);
+  },
+});
+
+/** The cells of a StackedRNNCells config (its `cells` list) or of RNN's list-of-cells shorthand. */
+function stackOf(v: unknown): Cfg[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const cells = v.map(layerCfg);
+  return cells.every((x) => x !== undefined) ? (cells as Cfg[]) : undefined;
+}
+
+const CELLS: Readonly<Record<string, CellRow>> = {
+  SimpleRNNCell: gated(1),
+  LSTMCell: gated(4),
+  GRUCell: gated(3, (c) => (c.get('reset_after') === true ? 2 : 1)),
+};
+
+/** A cell's state sizes and its weights (its own `trainable: false` applied), for `inputDim`. */
+function cellOf(c: Cfg): { states: number[]; params: (inputDim: number) => Params | undefined } | undefined {
+  const stack = c.className === 'StackedRNNCells' ? stackOf(c.get('cells')) : undefined;
+  if (stack) {
+    const parts = stack.map(cellOf);
+    if (parts.some((p) => !p)) return undefined;
+    const cells = parts as NonNullable<ReturnType<typeof cellOf>>[];
+    return {
+      states: [...cells].reverse().flatMap((p) => p.states),
+      params: (inputDim) => {
+        let t = 0;
+        let n = 0;
+        let dim = inputDim;
+        for (const cell of cells) {
+          const p = cell.params(dim);
+          if (!p) return undefined;
+          t += p.trainable;
+          n += p.nonTrainable;
+          dim = cell.states[0]!;
+        }
+        return frozen(c) ? weights(0, t + n) : weights(t, n);
+      },
+    };
+  }
+  const row = CELLS[c.className];
+  const states = row?.states(c);
+  if (!row || !states) return undefined;
+  return {
+    states,
+    params: (inputDim) => {
+      const n = row.count(inputDim, c);
+      return n === undefined ? undefined : frozen(c) ? weights(0, n) : weights(n);
+    },
+  };
+}
+
+/** Initial states may come as extra input tensors (tfjs RNN.apply), so only the first is the sequence. */
+function rnn(cellCfg: (c: Cfg) => Cfg | undefined): LayerRow {
+  const cellFor = (c: Cfg) => {
+    const cc = cellCfg(c);
+    return cc && cellOf(cc);
+  };
+  return {
+    output: (inputs, c): Output => {
+      const s = inputs[0];
+      const cell = cellFor(c);
+      if (!s || !cell) return undefined;
+      if (s.length !== 3) return rankIssue(c.className, 3, 'batch, timesteps, features', s);
+      const batch = s[0] ?? null;
+      const main: Shape = bool(c, 'return_sequences') ? [batch, s[1] ?? null, cell.states[0]!] : [batch, cell.states[0]!];
+      const out = bool(c, 'return_state') ? [main, ...cell.states.map((d): Shape => [batch, d])] : [main];
+      return s[2] === null ? issue('invalid', `${q(c.className)} needs a known feature dimension, got ${fmt(s)}.`, out) : out;
+    },
+    params: (inputs, c) => {
+      const dim = inputs[0]?.[2];
+      return dim === null || dim === undefined ? undefined : cellFor(c)?.params(dim);
+    },
+  };
+}
+
+/** RNN's cell: a `{class_name, config}` or a list of them (tfjs stacks a list in StackedRNNCells). */
+function rnnCell(c: Cfg): Cfg | undefined {
+  const v = c.get('cell');
+  if (Array.isArray(v)) return { className: 'StackedRNNCells', get: (k) => (k === 'cells' ? v : undefined) };
+  return innerCfg(c, 'cell');
+}
+
+/** The layer's own config is its cell's config (tfjs builds e.g. `new LSTMCell(args)`). */
+const asCell = (cell: string) => (c: Cfg): Cfg => ({ className: cell, get: (k) => c.get(k) });
+
+/** ConvLSTM2D: (batch, time, rows, cols, channels) → frames of `filters` channels. */
+function convLstmFrame(s: Shape, c: Cfg): { frame: Shape; channels: Dim; first: boolean } | undefined {
+  const f = int(c, 'filters');
+  const k = toTuple(c.get('kernel_size'), 2);
+  const st = toTuple(c.get('strides'), 2);
+  const dl = toTuple(c.get('dilation_rate'), 2) ?? [1, 1];
+  const padding = c.get('padding') === 'same' ? 'same' : 'valid';
+  if (f === undefined || !k || !st) return undefined;
+  const first = c.get('data_format') === 'channels_first';
+  const [h, w] = first ? [s[3] ?? null, s[4] ?? null] : [s[2] ?? null, s[3] ?? null];
+  const space = [convLength(h, k[0]!, padding, st[0]!, dl[0]!), convLength(w, k[1]!, padding, st[1]!, dl[1]!)];
+  return { frame: first ? [f, ...space] : [...space, f], channels: first ? (s[2] ?? null) : (s[4] ?? null), first };
+}
+
+const convLstm2d: LayerRow = {
+  output: (inputs, c): Output => {
+    const s = inputs[0];
+    if (!s) return undefined;
+    const first = c.get('data_format') === 'channels_first';
+    if (s.length !== 5) return rankIssue(c.className, 5, first ? 'batch, timesteps, channels, rows, cols' : 'batch, timesteps, rows, cols, channels', s);
+    const p = convLstmFrame(s, c);
+    if (!p) return undefined;
+    if (p.channels === null) return issue('invalid', `${q(c.className)} needs a known channel dimension, got ${fmt(s)}.`);
+    const batch = s[0] ?? null;
+    const main: Shape = bool(c, 'return_sequences') ? [batch, s[1] ?? null, ...p.frame] : [batch, ...p.frame];
+    const bad = tooSmall(c.className, s, main);
+    if (bad) return bad;
+    return bool(c, 'return_state') ? [main, [batch, ...p.frame], [batch, ...p.frame]] : [main];
+  },
+  // Input kernel (k, k, in, 4f), recurrent kernel (k, k, f, 4f), bias (4f).
+  params: (inputs, c) => {
+    const s = inputs[0];
+    const p = s && convLstmFrame(s, c);
+    const f = int(c, 'filters');
+    const k = toTuple(c.get('kernel_size'), 2);
+    if (!p || p.channels === null || f === undefined || !k) return undefined;
+    return weights(size(k) * (p.channels + f) * 4 * f + (useBias(c) ? 4 * f : 0));
+  },
+};
+
+export const RECURRENT_ROWS: Readonly<Record<string, LayerRow>> = {
+  SimpleRNN: rnn(asCell('SimpleRNNCell')),
+  LSTM: rnn(asCell('LSTMCell')),
+  GRU: rnn(asCell('GRUCell')),
+  RNN: rnn(rnnCell),
+  ConvLSTM2D: convLstm2d,
+};
