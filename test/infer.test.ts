@@ -213,6 +213,8 @@ const EXTRA: readonly (readonly [string, Case])[] = [
   ['Rescaling rank 3', { cls: 'Rescaling', config: { scale: 2 }, inputs: [[2, 3]] }],
   ['CenterCrop 3×2', { cls: 'CenterCrop', config: { height: 3, width: 2 }, inputs: [[6, 5, 2]], reshape: true }],
   ['CategoryEncoding count', { cls: 'CategoryEncoding', config: { num_tokens: 5, output_mode: 'count' }, inputs: [[3]], reshape: true }],
+  ['CategoryEncoding one_hot appends a token axis', { cls: 'CategoryEncoding', config: { num_tokens: 5, output_mode: 'one_hot' }, inputs: [[3]], reshape: true }],
+  ['CategoryEncoding one_hot of (batch, 1)', { cls: 'CategoryEncoding', config: { num_tokens: 5, output_mode: 'one_hot' }, inputs: [[1]], reshape: true }],
   // wrappers
   ...(['concat', 'sum', 'mul', 'ave', null] as const).map((mode): readonly [string, Case] =>
     [`Bidirectional merge_mode ${mode}`, { cls: 'Bidirectional', config: { layer: lstm(), merge_mode: mode }, inputs: [[4, 2]] }]),
@@ -266,6 +268,8 @@ const KERAS_NOT_TFJS: readonly (readonly [string, Case, S[], unknown[][] | RegEx
   // tfjs reads `size` as a list (an int gives NaN) and adds a mixed padding entry as an array (string concatenation).
   ['UpSampling2D with an int size', { cls: 'UpSampling2D', config: { size: 2 }, inputs: [[2, 3, 1]] }, [[null, 4, 6, 1]], [[null, NaN, NaN, 1]]],
   ['ZeroPadding2D mixed form [1, [1, 2]]', { cls: 'ZeroPadding2D', config: { padding: [1, [1, 2]] }, inputs: [[3, 4, 1]] }, [[null, 5, 7, 1]], [[null, 5, '41,21,2', 1]]],
+  // Registered but broken in tfjs (see the catalogue row): its computeOutputShape drops the batch axis.
+  ['Resizing', { cls: 'Resizing', config: { height: 2, width: 3 }, inputs: [[4, 4, 1]] }, [[null, 2, 3, 1]], [[2, 3, 4]]],
   // Keras's GRU default (reset_after=True: a (2, 3·units) bias) is refused by tfjs 4.22.
   ['GRU reset_after', { cls: 'GRU', config: rnn({ reset_after: true }), inputs: [[4, 2]] }, [[null, 3]], /reset_after/],
 ];

@@ -89,11 +89,13 @@ export function createFixer(doc: ParsedDocument, dialect: Dialect): Fixer {
     const last = map.entries[map.entries.length - 1];
     if (!last) return undefined;
     const flow = json || text[map.span.start] === '{';
-    const pair = json ? `${JSON.stringify(key)}: ${JSON.stringify(value)}` : `${yamlScalar(key)}: ${yamlScalar(value)}`;
+    const own = slice(map.span);
+    const spaced = !json || /": |, "/.test(own);
+    const pair = json ? `${JSON.stringify(key)}:${spaced ? ' ' : ''}${JSON.stringify(value)}` : `${yamlScalar(key)}: ${yamlScalar(value)}`;
     const end = last.value.span.end;
     if (flow) {
-      const multiline = text.slice(map.span.start, map.span.end).includes('\n');
-      const sep = multiline ? `,\n${indentOf(last.keySpan.start)}` : ', ';
+      const multiline = own.includes('\n');
+      const sep = multiline ? `,\n${indentOf(last.keySpan.start)}` : spaced ? ', ' : ',';
       return [{ span: { start: end, end }, text: sep + pair }];
     }
     const at = lineEnd(end);

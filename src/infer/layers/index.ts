@@ -5,6 +5,7 @@
  */
 import { lookupLayer } from '../../ir/catalogue/index.js';
 import { ACTIVATION_ROWS } from './activation.js';
+import { CONV_RECURRENT_ROWS } from './conv-recurrent.js';
 import { CONVOLUTION_ROWS } from './convolution.js';
 import { CORE_ROWS } from './core.js';
 import { MERGE_ROWS } from './merge.js';
@@ -22,6 +23,7 @@ export const SHAPE_ROWS: Readonly<Record<string, LayerRow>> = {
   ...CONVOLUTION_ROWS,
   ...POOLING_ROWS,
   ...RECURRENT_ROWS,
+  ...CONV_RECURRENT_ROWS,
   ...NORMALIZATION_ROWS,
   ...MERGE_ROWS,
   ...RESHAPING_ROWS,

@@ -1,6 +1,6 @@
 /**
  * Recurrent layers: SimpleRNN, LSTM, GRU, RNN over a cell (SimpleRNNCell, LSTMCell, GRUCell,
- * StackedRNNCells or a list of cells), and ConvLSTM2D.
+ * StackedRNNCells or a list of cells). ConvLSTM2D is in conv-recurrent.ts.
  *
  * Output: (batch, units), or (batch, timesteps, units) with return_sequences; return_state adds
  * one (batch, size) tensor per state. StackedRNNCells lists its states in reverse cell order
@@ -8,9 +8,9 @@
  * order). Weights per cell: SimpleRNN u·(in+u+1), LSTM 4u·(in+u+1), GRU 3u·(in+u) plus a bias of
  * 3u, or 2·3u with Keras's reset_after=True (which tfjs 4.22 refuses to build).
  */
-import { bool, frozen, innerCfg, int, layerCfg, toTuple, type Cfg } from '../config.js';
-import { convLength, fmt, issue, q, rankIssue, size, tooSmall } from '../shape.js';
-import type { Dim, Shape } from '../types.js';
+import { bool, frozen, innerCfg, int, layerCfg, type Cfg } from '../config.js';
+import { fmt, issue, q, rankIssue } from '../shape.js';
+import type { Shape } from '../types.js';
 import { weights, type LayerRow, type Output, type Params } from './row.js';
 
 interface CellRow {
@@ -117,50 +117,9 @@ function rnnCell(c: Cfg): Cfg | undefined {
 /** The layer's own config is its cell's config (tfjs builds e.g. `new LSTMCell(args)`). */
 const asCell = (cell: string) => (c: Cfg): Cfg => ({ className: cell, get: (k) => c.get(k) });
 
-/** ConvLSTM2D: (batch, time, rows, cols, channels) → frames of `filters` channels. */
-function convLstmFrame(s: Shape, c: Cfg): { frame: Shape; channels: Dim; first: boolean } | undefined {
-  const f = int(c, 'filters');
-  const k = toTuple(c.get('kernel_size'), 2);
-  const st = toTuple(c.get('strides'), 2);
-  const dl = toTuple(c.get('dilation_rate'), 2) ?? [1, 1];
-  const padding = c.get('padding') === 'same' ? 'same' : 'valid';
-  if (f === undefined || !k || !st) return undefined;
-  const first = c.get('data_format') === 'channels_first';
-  const [h, w] = first ? [s[3] ?? null, s[4] ?? null] : [s[2] ?? null, s[3] ?? null];
-  const space = [convLength(h, k[0]!, padding, st[0]!, dl[0]!), convLength(w, k[1]!, padding, st[1]!, dl[1]!)];
-  return { frame: first ? [f, ...space] : [...space, f], channels: first ? (s[2] ?? null) : (s[4] ?? null), first };
-}
-
-const convLstm2d: LayerRow = {
-  output: (inputs, c): Output => {
-    const s = inputs[0];
-    if (!s) return undefined;
-    const first = c.get('data_format') === 'channels_first';
-    if (s.length !== 5) return rankIssue(c.className, 5, first ? 'batch, timesteps, channels, rows, cols' : 'batch, timesteps, rows, cols, channels', s);
-    const p = convLstmFrame(s, c);
-    if (!p) return undefined;
-    if (p.channels === null) return issue('invalid', `${q(c.className)} needs a known channel dimension, got ${fmt(s)}.`);
-    const batch = s[0] ?? null;
-    const main: Shape = bool(c, 'return_sequences') ? [batch, s[1] ?? null, ...p.frame] : [batch, ...p.frame];
-    const bad = tooSmall(c.className, s, main);
-    if (bad) return bad;
-    return bool(c, 'return_state') ? [main, [batch, ...p.frame], [batch, ...p.frame]] : [main];
-  },
-  // Input kernel (k, k, in, 4f), recurrent kernel (k, k, f, 4f), bias (4f).
-  params: (inputs, c) => {
-    const s = inputs[0];
-    const p = s && convLstmFrame(s, c);
-    const f = int(c, 'filters');
-    const k = toTuple(c.get('kernel_size'), 2);
-    if (!p || p.channels === null || f === undefined || !k) return undefined;
-    return weights(size(k) * (p.channels + f) * 4 * f + (useBias(c) ? 4 * f : 0));
-  },
-};
-
 export const RECURRENT_ROWS: Readonly<Record<string, LayerRow>> = {
   SimpleRNN: rnn(asCell('SimpleRNNCell')),
   LSTM: rnn(asCell('LSTMCell')),
   GRU: rnn(asCell('GRUCell')),
   RNN: rnn(rnnCell),
-  ConvLSTM2D: convLstm2d,
 };
