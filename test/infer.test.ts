@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/build.js';
 import { compile } from '../src/compile.js';
+import { lookupLayer } from '../src/ir/catalogue/index.js';
 import type { LayerNode, ModelGraph, Origin, TensorRef } from '../src/ir/graph.js';
 import { inferShapes, totalParams, type InferResult, type Shape } from '../src/infer/index.js';
 import { SHAPE_ROWS } from '../src/infer/layers/index.js';
@@ -103,6 +104,7 @@ describe('every tfjs-native catalogue row: kspec = tfjs', () => {
   const rows = nativeRows().filter((r) => r.category !== 'model' && r.category !== 'input');
   it('covers every native layer class (cells through RNN)', () => {
     for (const r of rows) expect(isCell(r) || r.name in SHAPE_ROWS, r.name).toBe(true);
+    for (const name of Object.keys(SHAPE_ROWS)) expect(lookupLayer(name)?.spec.name, name).toBe(name);
   });
   for (const row of rows) it(row.name, () => expectSame(rowCase(row)));
 });

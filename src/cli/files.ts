@@ -51,7 +51,7 @@ export function expandInputs(inputs: readonly string[]): string[] {
       try {
         walk(base, found);
       } catch {
-        throw new IoError(`cannot read ${base}`);
+        // A pattern whose folder does not exist matches nothing.
       }
       const matches = found.filter((f) => re.test(relative('.', f).split(sep).join('/')) || re.test(f.split(sep).join('/')));
       if (matches.length === 0) throw new IoError(`no files match ${input}`);

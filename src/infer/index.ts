@@ -33,7 +33,7 @@ interface Walk {
 
 function walk(g: ModelGraph, given: readonly Shape[] | undefined, depth: number): Walk {
   const runNested: RunNested = (layer, inputs) => (layer.model && depth < MAX_DEPTH ? walk(layer.model, inputs, depth + 1) : undefined);
-  return g.style === 'sequential' ? sequential(g, given?.[0], depth, runNested) : functional(g, given, depth, runNested);
+  return g.style === 'sequential' ? sequential(g, given?.[0], depth, runNested) : functional(g, given, runNested);
 }
 
 function sequential(g: ModelGraph, given: Shape | undefined, depth: number, runNested: RunNested): Walk {
@@ -58,7 +58,7 @@ function sequential(g: ModelGraph, given: Shape | undefined, depth: number, runN
 /** A call's outputs once settled: shapes, or null when they cannot be known. */
 type Settled = readonly Shape[] | null;
 
-function functional(g: ModelGraph, given: readonly Shape[] | undefined, depth: number, runNested: RunNested): Walk {
+function functional(g: ModelGraph, given: readonly Shape[] | undefined, runNested: RunNested): Walk {
   const col = new Collector();
   const byName = new Map<string, LayerNode>();
   for (const l of g.layers) if (!byName.has(l.name)) byName.set(l.name, l);
