@@ -69,7 +69,8 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
   const classAt: Location = { path: [...path, 'class_name'], part: 'value' };
   const calls = functional ? inboundNodes(ctx, entry.inbound_nodes, [...path, 'inbound_nodes']) : [];
   if (!calls) return undefined;
-  const name = typeof config.name === 'string' ? config.name : typeof entry.name === 'string' ? entry.name : undefined;
+  // References name the entry (Keras's `layer_data['name']`); TensorFlowOpLayer's config name lacks its `tf_op_layer_` prefix.
+  const name = typeof entry.name === 'string' ? entry.name : typeof config.name === 'string' ? config.name : undefined;
   if (name === undefined) {
     ctx.reporter.report('KS2009', path, { detail: 'A layer entry needs a "name"' });
     return undefined;
