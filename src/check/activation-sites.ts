@@ -22,7 +22,18 @@ export interface ActivationSite {
 
 const KEYS = ['activation', 'recurrent_activation'] as const;
 
-export function activationSites(graph: ModelGraph, semantics: Semantics): ActivationSite[] {
+/** Six rules read the activation sites: collect them once per graph and semantics. */
+const CACHE = new WeakMap<ModelGraph, Map<Semantics, readonly ActivationSite[]>>();
+
+export function activationSites(graph: ModelGraph, semantics: Semantics): readonly ActivationSite[] {
+  let bySemantics = CACHE.get(graph);
+  if (!bySemantics) CACHE.set(graph, (bySemantics = new Map()));
+  let sites = bySemantics.get(semantics);
+  if (!sites) bySemantics.set(semantics, (sites = collect(graph, semantics)));
+  return sites;
+}
+
+function collect(graph: ModelGraph, semantics: Semantics): ActivationSite[] {
   const out: ActivationSite[] = [];
   forEachLayer(graph, (layer, g) => {
     const spec = layer.model ? undefined : lookupLayer(layer.className)?.spec;

@@ -34,12 +34,24 @@ export interface ArgSite {
  * positions are not tracked: they point at the wrapper's `layer` value).
  */
 export function forEachArg(graph: ModelGraph, fn: (site: ArgSite) => void): void {
-  forEachLayer(graph, (layer) => {
-    if (layer.model) return;
-    const spec = lookupLayer(layer.className)?.spec;
-    if (!spec) return;
-    visitConfig(layer, spec, layer.config, false, (k) => layer.origin.args?.[k] ?? { key: layer.origin.at, value: layer.origin.at }, fn);
-  });
+  for (const site of argSites(graph)) fn(site);
+}
+
+/** Several rules read every argument: collect the sites once per graph. */
+const SITES = new WeakMap<ModelGraph, readonly ArgSite[]>();
+function argSites(graph: ModelGraph): readonly ArgSite[] {
+  let sites = SITES.get(graph);
+  if (!sites) {
+    const out: ArgSite[] = [];
+    forEachLayer(graph, (layer) => {
+      if (layer.model) return;
+      const spec = lookupLayer(layer.className)?.spec;
+      if (!spec) return;
+      visitConfig(layer, spec, layer.config, false, (k) => layer.origin.args?.[k] ?? { key: layer.origin.at, value: layer.origin.at }, (site) => out.push(site));
+    });
+    SITES.set(graph, (sites = out));
+  }
+  return sites;
 }
 
 function visitConfig(layer: LayerNode, spec: LayerSpec, config: Readonly<Record<string, unknown>>, nested: boolean, where: (k: string) => { key: Location; value: Location }, fn: (site: ArgSite) => void): void {

@@ -46,7 +46,9 @@ export function parseDocumentText(file: SourceFile, reporter: Reporter, syntax =
     }
     let tree: TreeNode | undefined;
     const root = () => (tree ??= parseJsonTree(file.text).tree!);
-    return { file, syntax, value, locate: (at) => locateWithRoot(root(), at, file.text), node: (path) => nodeAt(root(), path) };
+    // Absolute positions need no tree: the positioned parse runs only when a path must be found.
+    const locateJson = (at: Location) => (at.path.length === 0 && at.inner ? at.inner : locateWithRoot(root(), at, file.text));
+    return { file, syntax, value, locate: locateJson, node: (path) => nodeAt(root(), path) };
   }
   const tree = parseYamlTree(file.text, reporter);
   if (!tree) return undefined;

@@ -1,0 +1,38 @@
+/**
+ * A ResNet-50 topology in the Keras 2 functional wire format (177 layers: conv/BN/ReLU
+ * bottleneck blocks joined by Add), generated so benchmarks need no downloaded model.
+ */
+type Entry = { class_name: string; config: Record<string, unknown>; name: string; inbound_nodes: unknown[] };
+
+export function resnet50(): Record<string, unknown> {
+  const layers: Entry[] = [];
+  const add = (cls: string, name: string, config: Record<string, unknown>, inputs: string[]): string => {
+    layers.push({ class_name: cls, config: { name, trainable: true, dtype: 'float32', ...config }, name, inbound_nodes: inputs.length ? [inputs.map((i) => [i, 0, 0, {}])] : [] });
+    return name;
+  };
+  const conv = (name: string, filters: number, k: number, s: number, input: string, padding = 'valid') =>
+    add('Conv2D', name, { filters, kernel_size: [k, k], strides: [s, s], padding, data_format: 'channels_last', dilation_rate: [1, 1], activation: 'linear', use_bias: true, kernel_initializer: { class_name: 'GlorotUniform', config: { seed: null } }, bias_initializer: { class_name: 'Zeros', config: {} } }, [input]);
+  const bn = (name: string, input: string) => add('BatchNormalization', name, { axis: 3, momentum: 0.99, epsilon: 1.001e-5, center: true, scale: true }, [input]);
+  const relu = (name: string, input: string) => add('Activation', name, { activation: 'relu' }, [input]);
+
+  let x = add('InputLayer', 'input_1', { batch_input_shape: [null, 224, 224, 3], sparse: false }, []);
+  x = add('ZeroPadding2D', 'conv1_pad', { padding: [[3, 3], [3, 3]] }, [x]);
+  x = relu('conv1_relu', bn('conv1_bn', conv('conv1_conv', 64, 7, 2, x)));
+  x = add('ZeroPadding2D', 'pool1_pad', { padding: [[1, 1], [1, 1]] }, [x]);
+  x = add('MaxPooling2D', 'pool1_pool', { pool_size: [3, 3], strides: [2, 2], padding: 'valid' }, [x]);
+  const stages: [number, number, number][] = [[64, 3, 1], [128, 4, 2], [256, 6, 2], [512, 3, 2]];
+  stages.forEach(([filters, blocks, stride], si) => {
+    for (let b = 1; b <= blocks; b++) {
+      const p = `conv${si + 2}_block${b}`;
+      const s = b === 1 ? stride : 1;
+      const shortcut = b === 1 ? bn(`${p}_0_bn`, conv(`${p}_0_conv`, 4 * filters, 1, s, x)) : x;
+      let y = relu(`${p}_1_relu`, bn(`${p}_1_bn`, conv(`${p}_1_conv`, filters, 1, s, x)));
+      y = relu(`${p}_2_relu`, bn(`${p}_2_bn`, conv(`${p}_2_conv`, filters, 3, 1, y, 'same')));
+      y = bn(`${p}_3_bn`, conv(`${p}_3_conv`, 4 * filters, 1, 1, y));
+      x = relu(`${p}_out`, add('Add', `${p}_add`, {}, [shortcut, y]));
+    }
+  });
+  x = add('GlobalAveragePooling2D', 'avg_pool', { data_format: 'channels_last' }, [x]);
+  x = add('Dense', 'predictions', { units: 1000, activation: 'softmax', use_bias: true }, [x]);
+  return { class_name: 'Functional', config: { name: 'resnet50', layers, input_layers: [['input_1', 0, 0]], output_layers: [[x, 0, 0]] }, keras_version: '2.15.0', backend: 'tensorflow' };
+}

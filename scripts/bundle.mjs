@@ -1,0 +1,19 @@
+// Bundles the CLI into one file (dist/kspec.mjs): loading ~100 small modules costs more than the
+// work of linting a small spec, so the bundle is what `kspec` runs. tfjs stays external (it is
+// imported only by buildModel, which the CLI never calls).
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['dist/src/cli/main.js'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  external: ['@tensorflow/*'],
+  outfile: 'dist/kspec.mjs',
+  // yaml's CommonJS build requires Node built-ins; give the ES module a `require` for them.
+  banner: { js: "import { createRequire as __kspecRequire } from 'node:module'; const require = __kspecRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
