@@ -28,7 +28,7 @@ export const MESSAGES = {
   KS1011: m<{ dialect: string }>('info', 'dialect', (p) => `Read as ${p.dialect}.`),
   KS1012: m<{ key: string }>('warning', 'duplicate-key', (p) => `The key ${q(p.key)} appears more than once in this mapping; the last one is used.`),
 
-  KS2001: m<{ name: string }>('error', 'unknown-layer', (p) => `Unknown layer class ${q(p.name)}.`),
+  KS2001: m<{ name: string; custom?: boolean }>('error', 'unknown-layer', (p) => `Unknown layer class ${q(p.name)}${p.custom ? '; if it is a custom layer, kspec never runs its Python code, and tfjs needs a layer class registered under this name' : ''}.`),
   KS2002: m<{ arg: string; layer: string }>('error', 'unknown-argument', (p) => `${q(p.layer)} has no argument ${q(p.arg)}.`),
   KS2003: m<{ arg: string; expected: string }>('error', 'argument-type', (p) => `${q(p.arg)} must be ${p.expected}.`),
   KS2004: m<{ arg: string; value: string; allowed: string }>('error', 'argument-value', (p) => `${q(p.value)} is not a valid value for ${q(p.arg)} (one of ${p.allowed}).`),
