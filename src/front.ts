@@ -7,6 +7,7 @@ import { Reporter } from './diagnostics/report.js';
 import type { Semantics } from './ir/activations.js';
 import type { ModelGraph } from './ir/graph.js';
 import { lowerKerasModel } from './lower/keras.js';
+import { normalizeKeras3 } from './lower/keras3/index.js';
 import { lowerKspec } from './lower/kspec/index.js';
 import { detectDialect, type Dialect } from './parse/detect.js';
 import { parseDocumentText, type ParsedDocument } from './parse/document.js';
@@ -31,7 +32,7 @@ export interface FrontEnd {
 
 const SEMANTICS: Record<Dialect, Semantics> = { kspec: 'keras2', keras2: 'keras2', tfjs: 'keras2', keras1: 'keras2', keras3: 'keras3' };
 const DIALECT_NAMES: Record<Dialect, string> = { kspec: 'a kspec spec', keras2: 'a Keras 2 config', keras3: 'Keras 3 JSON', tfjs: 'a tfjs model.json', keras1: 'Keras 1 JSON' };
-const UNSUPPORTED: Partial<Record<Dialect, string>> = { keras3: 'Keras 3', keras1: 'Keras 1' };
+const UNSUPPORTED: Partial<Record<Dialect, string>> = { keras1: 'Keras 1' };
 
 export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd {
   const source = new SourceFile(options.fileName ?? '<input>', text);
@@ -52,7 +53,8 @@ export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd 
     return { source, reporter, doc, dialect, semantics };
   }
   const ctx = { reporter, semantics };
-  const graph = dialect === 'kspec' ? lowerKspec(ctx, detected.model, detected.path) : lowerKerasModel(ctx, detected.model, detected.path);
+  const model = dialect === 'keras3' ? normalizeKeras3(detected.model, detected.path, { reporter }) : detected.model;
+  const graph = dialect === 'kspec' ? lowerKspec(ctx, model, detected.path) : lowerKerasModel(ctx, model, detected.path);
   return { source, reporter, doc, dialect, semantics, ...(graph && { graph }) };
 }
 

@@ -27,6 +27,11 @@ export const MESSAGES = {
   KS1010: m<{ what: string }>('error', 'call-expression', (p) => `${p.what} cannot be used in a layer call; only literals are read, nothing is evaluated.`),
   KS1011: m<{ dialect: string }>('info', 'dialect', (p) => `Read as ${p.dialect}.`),
   KS1012: m<{ key: string }>('warning', 'duplicate-key', (p) => `The key ${q(p.key)} appears more than once in this mapping; the last one is used.`),
+  KS1013: m<{ policy: string }>('warning', 'mixed-precision', (p) => `The dtype policy ${q(p.policy)} computes in lower precision in Keras; tfjs has no such policy, so this layer computes in float32.`),
+  KS1014: m<{ which: string; order: string }>('info', 'structured-io', (p) => `The model's ${p.which} are a dict in Keras; tfjs takes a list, so they are ordered as ${p.order}.`),
+  KS1015: m<{ layer: string }>('error', 'constant-call', (p) => `${q(p.layer)} is called on constants rather than tensors, which tfjs model configs cannot express.`),
+  KS1016: m<{ version: string }>('info', 'keras-archive', (p) => `Read from a .keras archive saved by Keras ${p.version}.`),
+  KS1017: m<{ detail: string }>('error', 'bad-archive', (p) => `This is not a readable .keras archive: ${p.detail}.`),
 
   KS2001: m<{ name: string; custom?: boolean }>('error', 'unknown-layer', (p) => `Unknown layer class ${q(p.name)}${p.custom ? '; if it is a custom layer, kspec never runs its Python code, and tfjs needs a layer class registered under this name' : ''}.`),
   KS2002: m<{ arg: string; layer: string }>('error', 'unknown-argument', (p) => `${q(p.layer)} has no argument ${q(p.arg)}.`),
