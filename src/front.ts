@@ -18,6 +18,8 @@ export interface FrontEndOptions {
   readonly fileName?: string;
   /** Forces a dialect instead of detecting it. */
   readonly dialect?: Dialect;
+  /** The Keras version a `.keras` archive's metadata names (reported as a note). */
+  readonly kerasVersion?: string;
 }
 
 export interface FrontEnd {
@@ -37,6 +39,7 @@ const UNSUPPORTED: Partial<Record<Dialect, string>> = { keras1: 'Keras 1' };
 export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd {
   const source = new SourceFile(options.fileName ?? '<input>', text);
   const reporter = new Reporter(source.name);
+  if (options.kerasVersion) reporter.report('KS1016', { path: [], inner: { start: 0, end: 0 } }, { version: options.kerasVersion });
   const doc = parseDocumentText(source, reporter);
   if (!doc) return { source, reporter, semantics: 'keras2' };
   const detected = detectDialect(doc.value, options.dialect);
@@ -58,12 +61,14 @@ export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd 
   return { source, reporter, doc, dialect, semantics, ...(graph && { graph }) };
 }
 
-/** Diagnostics with spans resolved against the document (clamped to the text), in report order. */
+/** Diagnostics with spans resolved against the document (clamped to the text), in text order. */
 export function resolvedDiagnostics(fe: FrontEnd): Diagnostic[] {
   const n = fe.source.text.length;
   const clamp = (x: number) => Math.max(0, Math.min(x, n));
-  return fe.reporter.diagnostics.map((d) => {
-    const span = fe.doc ? fe.doc.locate(d.at) : (d.at.inner ?? { start: 0, end: 0 });
-    return { ...d, span: { start: clamp(span.start), end: clamp(Math.max(span.start, span.end)) } };
-  });
+  return fe.reporter.diagnostics
+    .map((d) => {
+      const span = fe.doc ? fe.doc.locate(d.at) : (d.at.inner ?? { start: 0, end: 0 });
+      return { ...d, span: { start: clamp(span.start), end: clamp(Math.max(span.start, span.end)) } };
+    })
+    .sort((a, b) => a.span.start - b.span.start);
 }

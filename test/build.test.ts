@@ -78,7 +78,7 @@ describe('buildModel', () => {
   it('throws one KspecError carrying every diagnostic', async () => {
     const err = await buildModel('input_shape: [3]\nlayers:\n  - Dense(4, activation=relu7)\n  - Desne(2)\n', { fileName: 'bad.yaml' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KspecError);
-    expect((err as KspecError).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['KS2001', 'KS3001']);
-    expect((err as KspecError).message).toBe('bad.yaml:4:5: error KS2001 Unknown layer class "Desne". Did you mean "Dense"?\nbad.yaml:3:25: error KS3001 Unknown activation "relu7". Did you mean "relu", "ReLU" or "relu6"?');
+    expect((err as KspecError).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['KS3001', 'KS2001']);
+    expect((err as KspecError).message).toBe('bad.yaml:3:25: error KS3001 Unknown activation "relu7". Did you mean "relu", "ReLU" or "relu6"?\nbad.yaml:4:5: error KS2001 Unknown layer class "Desne". Did you mean "Dense"?');
   });
 });

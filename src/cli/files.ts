@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { IoError } from './io.js';
 
-const SPEC = /\.(json|ya?ml)$/i;
+const SPEC = /\.(json|ya?ml|keras)$/i;
 const SKIP = new Set(['node_modules', '.git']);
 
 function walk(dir: string, out: string[]): void {

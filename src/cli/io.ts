@@ -5,9 +5,9 @@ import { basename, dirname, join } from 'node:path';
 
 export class IoError extends Error {}
 
-export function readInput(file: string): string {
+export function readInput(file: string): Uint8Array {
   try {
-    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+    return file === '-' ? readFileSync(0) : readFileSync(file);
   } catch (e) {
     throw new IoError(`cannot read ${file === '-' ? 'standard input' : file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

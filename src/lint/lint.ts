@@ -15,7 +15,7 @@ export interface LintOptions extends FrontEndOptions {
 }
 
 /** The dialect note is noise when linting many files. */
-const HIDDEN = new Set(['KS1011']);
+const HIDDEN = new Set(['KS1011', 'KS1016']);
 const MAX_PASSES = 10;
 
 function lintOnce(text: string, options: LintOptions): LintFileResult {
@@ -23,9 +23,7 @@ function lintOnce(text: string, options: LintOptions): LintFileResult {
   if (fe.graph && fe.doc && fe.dialect) {
     runChecks(fe.graph, ruleContext(fe, fe.graph, 'lint', { fixer: createFixer(fe.doc, fe.dialect) }));
   }
-  const diagnostics = resolvedDiagnostics(fe)
-    .filter((d) => !HIDDEN.has(d.code))
-    .sort((a, b) => a.span!.start - b.span!.start || a.code.localeCompare(b.code));
+  const diagnostics = resolvedDiagnostics(fe).filter((d) => !HIDDEN.has(d.code));
   return { file: fe.source.name, source: fe.source, diagnostics };
 }
 

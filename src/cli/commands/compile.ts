@@ -3,7 +3,8 @@ import { compile } from '../../compile.js';
 import { formatDiagnostics } from '../../diagnostics/format.js';
 import type { Dialect } from '../../parse/detect.js';
 import { UsageError, type ParsedArgs } from '../args.js';
-import { readInput, writeAtomic } from '../io.js';
+import { writeAtomic } from '../io.js';
+import { readSpec } from '../spec-input.js';
 import type { Io } from '../main.js';
 
 export function compileCommand(args: ParsedArgs, io: Io): number {
@@ -11,7 +12,12 @@ export function compileCommand(args: ParsedArgs, io: Io): number {
   if (positionals.length !== 1) throw new UsageError('compile takes exactly one spec file (or - for standard input)');
   const file = positionals[0]!;
   const dialect = flags.get('dialect') as Dialect | undefined;
-  const result = compile(readInput(file), { fileName: file === '-' ? '<stdin>' : file, ...(dialect && { dialect }) });
+  const spec = readSpec(file);
+  if ('diagnostic' in spec) {
+    io.stderr(formatDiagnostics([spec.diagnostic], spec.source, { color: io.isTTY && !flags.has('no-color'), frames: false }) + '\n');
+    return 1;
+  }
+  const result = compile(spec.text, { fileName: spec.fileName, ...(spec.kerasVersion && { kerasVersion: spec.kerasVersion }), ...(dialect && { dialect }) });
   const shown = result.diagnostics.filter((d) => d.severity !== 'info' || flags.has('verbose'));
   if (shown.length > 0) io.stderr(formatDiagnostics(shown, result.source, { color: io.isTTY && !flags.has('no-color'), frames: true }) + '\n');
   if (!result.ok || !result.modelJSON) return 1;

@@ -12,7 +12,8 @@ import type { FormatContext, LintFileResult } from '../../lint/types.js';
 import { VERSION } from '../../version.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { expandInputs } from '../files.js';
-import { readInput, writeAtomic } from '../io.js';
+import { writeAtomic } from '../io.js';
+import { readSpec } from '../spec-input.js';
 import type { Io } from '../main.js';
 
 const FORMATS = {
@@ -38,9 +39,15 @@ export function lintCommand(args: ParsedArgs, io: Io): number {
   const results: LintFileResult[] = [];
   let diff = '';
   for (const file of files) {
-    const text = readInput(file);
-    const name = file === '-' ? '<stdin>' : file;
-    const r = lintText(text, { fileName: name, fix: fix || dryRun, ...(dialect && { dialect }) });
+    const spec = readSpec(file);
+    if ('diagnostic' in spec) {
+      results.push({ file: spec.source.name, source: spec.source, diagnostics: [spec.diagnostic] });
+      continue;
+    }
+    const { text, fileName: name } = spec;
+    // Text inside an archive cannot be fixed in place; its diagnostics are still reported.
+    const fixing = (fix || dryRun) && !spec.fromArchive;
+    const r = lintText(text, { fileName: name, fix: fixing, ...(spec.kerasVersion && { kerasVersion: spec.kerasVersion }), ...(dialect && { dialect }) });
     if (r.output !== undefined && fix) writeAtomic(file, r.output);
     if (r.output !== undefined && dryRun) diff += unifiedDiff(name, text, r.output);
     const quiet = flags.has('quiet');

@@ -50,8 +50,8 @@ export const inboundNodes: Keras3Pass = (model, path, ctx) =>
   eachModel(model, path, (m, p) => {
     const nested = new Set(layersOf(m).filter((l) => MODEL_CLASSES.has(String(l.class_name))).map((l) => String(l.name ?? (isObj(l.config) ? l.config.name : ''))));
     const shift = ([name, node, tensor]: Triple): Triple => [name, nested.has(name) ? node + 1 : node, tensor];
-    const c = m.config as JsonObject;
-    if (!Array.isArray(c.layers)) return m;
+    const c = m.config;
+    if (!isObj(c) || !Array.isArray(c.layers)) return m;
     const layers = c.layers.map((l, i) => {
       if (!isObj(l) || !Array.isArray(l.inbound_nodes)) return l;
       const nodes = l.inbound_nodes.map((n, j) => {
