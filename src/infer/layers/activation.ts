@@ -1,8 +1,10 @@
 /**
- * Activation layers and the dropout / noise layers: all keep their input shape. PReLU is the only
- * one with weights (one slope per non-shared input position, as Keras and tfjs build it).
+ * Activation layers and the dropout / noise layers: all keep their input shape, but for kspec's
+ * runtime KspecActivation computing glu, which halves its axis. PReLU is the only one with weights
+ * (one slope per non-shared input position, as Keras and tfjs build it).
  */
-import { intList, type Cfg } from '../config.js';
+import { HALVES_AXIS, runtimeFunction } from '../../runtime/functions.js';
+import { int, intList, type Cfg } from '../config.js';
 import { fmt, issue, q, size } from '../shape.js';
 import type { Dim, Shape } from '../types.js';
 import { identity, single, weights, type LayerRow } from './row.js';
@@ -14,13 +16,30 @@ function alphaShape(s: Shape, c: Cfg): Dim[] {
   return s.slice(1).map((d, i) => (shared.includes(i + 1) ? 1 : d));
 }
 
+/** glu's output: `axis` halved (an unknown size stays unknown); an odd size cannot be split. */
+function runtimeActivation(s: Shape, c: Cfg) {
+  const fn = runtimeFunction(c.get('function'));
+  if (!fn || !HALVES_AXIS.has(fn)) return [s];
+  const axis = int(c, 'axis');
+  if (axis === undefined) return undefined;
+  const a = axis < 0 ? axis + s.length : axis;
+  if (a < 0 || a >= s.length) return issue('invalid', `${q(c.className)} ${fn} splits axis ${axis}, which an input of rank ${s.length} ${fmt(s)} does not have.`);
+  const d = s[a]!;
+  if (d === null) return [s];
+  if (d % 2 !== 0) return issue('invalid', `${q(c.className)} ${fn} splits axis ${axis} into two halves, but its size is ${d} in ${fmt(s)}.`);
+  return [s.map((x, i) => (i === a ? d / 2 : x))];
+}
+
 export const ACTIVATION_ROWS: Readonly<Record<string, LayerRow>> = {
   Activation: identity(),
+  // Keras 3's Identity layer (compiled as a linear Activation).
+  Identity: identity(),
   LeakyReLU: identity(),
   ELU: identity(),
   ReLU: identity(),
   Softmax: identity(),
   ThresholdedReLU: identity(),
+  KspecActivation: single(runtimeActivation),
   PReLU: single(
     (s, c) => {
       const alpha = alphaShape(s, c);
