@@ -1,4 +1,7 @@
-/** Live tfjs models. tfjs is imported here only, lazily, so commands that do not build never load it. */
+/**
+ * Live tfjs models. tfjs (and kspec's runtime classes, which import it) are imported here only,
+ * lazily, so commands that do not build never load them.
+ */
 import type { LayersModel } from '@tensorflow/tfjs';
 import { compile, type CompileOptions } from './compile.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
@@ -19,6 +22,8 @@ export async function buildModel(text: string, options: CompileOptions = {}): Pr
     throw new KspecError(result.diagnostics, formatDiagnostics(errors, result.source, { color: false, frames: false }));
   }
   const tf = await import('@tensorflow/tfjs');
+  // Registers kspec's runtime layer classes, which compiled models may name (KspecActivation).
+  await import('./runtime/index.js');
   type Topology = import('@tensorflow/tfjs').io.ModelJSON['modelTopology'];
   return tf.models.modelFromJSON({ modelTopology: result.modelJSON.modelTopology as unknown as Topology });
 }

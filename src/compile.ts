@@ -12,10 +12,12 @@ import type { InferResult } from './infer/types.js';
 import type { ModelGraph } from './ir/graph.js';
 import type { Dialect } from './parse/detect.js';
 import { dropRejected } from './passes/drop-rejected.js';
+import { exactRelu } from './passes/exact-relu.js';
 import { expandActivations } from './passes/expand-activations.js';
 import { fillDefaults } from './passes/fill-defaults.js';
 import { normalizeObjects } from './passes/normalize-objects.js';
 import { renameArguments } from './passes/rename-arguments.js';
+import { replaceClasses } from './passes/replace-classes.js';
 import { resolveReshape } from './passes/resolve-reshape.js';
 import type { SourceFile } from './source/source-file.js';
 
@@ -49,7 +51,7 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
   if (!lowered || hasErrors(fe.reporter.diagnostics)) return done();
   runChecks(lowered, ruleContext(fe, lowered, 'compile'));
   if (hasErrors(fe.reporter.diagnostics)) return done();
-  const graph = resolveReshape(dropRejected(normalizeObjects(fillDefaults(renameArguments(expandActivations(lowered, fe.semantics))))));
+  const graph = resolveReshape(dropRejected(normalizeObjects(fillDefaults(exactRelu(renameArguments(replaceClasses(expandActivations(lowered, fe.semantics))))))));
   const value = fe.doc?.value;
   const passthrough = fe.dialect === 'tfjs' && typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   return done({ graph, modelJSON: toModelJSON(graph, passthrough) });

@@ -38,7 +38,12 @@ describe('activation strings', () => {
     ['softmax_v2', 'softmax'],
     ['celu', 'elu'],
     ['hard_tanh', 'Rescaling{"scale":1,"offset":1} > ReLU{"max_value":2} > Rescaling{"scale":1,"offset":-1}'],
-    ['exponential', 'unsupported'],
+    ['exponential', 'KspecActivation{"function":"exponential"}'],
+    ['hard_swish', 'KspecActivation{"function":"hard_silu"}'],
+    ['squareplus', 'KspecActivation{"function":"squareplus","b":4}'],
+    ['glu', 'KspecActivation{"function":"glu","axis":-1}'],
+    ['threshold', 'unsupported'],
+    ['gelu_new', 'unsupported'],
     ['relu7', 'unknown'],
   ])('%s → %s', (raw, expected) => {
     expect(show(raw)).toBe(expected);

@@ -33,7 +33,8 @@ const NO_KERAS_DEFAULT: Record<string, readonly string[]> = {
  * tfjs reads these arguments but leaves them out of `getConfig()` (checked by hand in the tfjs source):
  * InputLayer folds inputShape/batchSize into batchInputShape, Conv1D deletes dataFormat, SeparableConv
  * forgets depthMultiplier, AlphaDropout never serializes noiseShape, Flatten writes dataFormat only when
- * set, Bidirectional never writes weights/numConstants back (wrappers.js).
+ * set, Bidirectional never writes weights/numConstants back (wrappers.js). kspec's KspecActivation writes
+ * only the parameters of its function (the example's squareplus takes `b`).
  */
 const READ_BUT_NOT_SERIALIZED: Record<string, readonly string[]> = {
   InputLayer: ['inputShape', 'batchSize'],
@@ -42,6 +43,7 @@ const READ_BUT_NOT_SERIALIZED: Record<string, readonly string[]> = {
   AlphaDropout: ['noiseShape'],
   Flatten: ['dataFormat'],
   Bidirectional: ['weights', 'numConstants'],
+  KspecActivation: ['negativeSlope', 'maxValue', 'threshold', 'axis'],
 };
 
 function checkArgList(where: string, args: readonly ArgSpec[], rowKeras2Only = false): void {

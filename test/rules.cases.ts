@@ -60,7 +60,8 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
     { file: 'k2.json', text: k2(dense({ ...first, activation: 'silu' })), expect: ["2:98-2:104 warning KS3002 tfjs cannot run the activation \"silu\" as written; its exact form is \"swish\". (fixable)"] },
   ],
   KS3003: [
-    { file: 'exp.yaml', text: "input_shape: [4]\nlayers:\n  - Dense(2, activation='exponential')\n", expect: ["3:25-3:38 error KS3003 The activation \"exponential\" cannot be compiled to tfjs yet: tfjs has no layer that computes it, and kspec has no runtime layer for it yet."] },
+    { file: 'threshold.yaml', text: "input_shape: [4]\nlayers:\n  - Dense(2, activation='threshold')\n", expect: ["3:25-3:36 error KS3003 The activation \"threshold\" cannot be compiled to tfjs yet: Keras itself needs its \"threshold\" and \"default_value\" arguments, which a string cannot give."] },
+    { file: 'exp.yaml', text: "input_shape: [4]\nlayers:\n  - Dense(2, activation='exponential')\n", expect: [] },
   ],
   KS3004: [
     { file: 'cell.yaml', text: "input_shape: [3, 4]\nlayers:\n  - LSTM(2, recurrent_activation='leaky_relu')\n", expect: ["3:34-3:46 error KS3004 The activation \"leaky_relu\" is applied inside a recurrent cell (\"recurrent_activation\"), where no layer can be inserted."] },
@@ -105,7 +106,9 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
     { file: 'slope.json', text: k2(dense(first), { class_name: 'LeakyReLU', config: { name: 'l', negative_slope: 0.1 } }), expect: ["3:50-3:66 warning KS5004 tfjs reads LeakyReLU's slope only from \"alpha\" and ignores \"negative_slope\", which would leave the slope at 0.3 instead of 0.1. (fixable)"] },
   ],
   KS5005: [
-    { file: 'relu.yaml', text: 'input_shape: [4]\nlayers:\n  - ReLU(threshold=0.5)\n', expect: ["3:20-3:23 error KS5005 tfjs ignores ReLU's \"threshold\", so it would compute max(x, 0) where Keras uses \"threshold\" = 0.5."] },
+    { file: 'relu.yaml', text: 'input_shape: [4]\nlayers:\n  - ReLU(threshold=0.5)\n', expect: ["3:20-3:23 info KS5005 tfjs ignores ReLU's \"threshold\", so it would compute max(x, 0) where Keras uses \"threshold\" = 0.5; kspec compiles it exactly as a ThresholdedReLU{theta: 0.5} layer."] },
+    { file: 'relu.json', text: k2({ class_name: 'ReLU', config: { name: 'r', ...first, negative_slope: 0.1, max_value: 6 } }), expect: ["2:91-2:94 warning KS5005 tfjs ignores ReLU's \"negative_slope\", so it would compute max(x, 0) where Keras uses \"negative_slope\" = 0.1; kspec compiles it exactly as a KspecActivation{function: \"relu\", negative_slope: 0.1, max_value: 6} layer (a kspec runtime class: tfjs loads it once \"kspec/runtime\" is imported)."] },
+    { file: 'td.yaml', text: 'input_shape: [2, 4]\nlayers:\n  - TimeDistributed(ReLU(negative_slope=0.5))\n', expect: ["3:21-3:45 info KS5005 tfjs ignores ReLU's \"negative_slope\", so it would compute max(x, 0) where Keras uses \"negative_slope\" = 0.5; kspec compiles it exactly as a LeakyReLU{alpha: 0.5} layer."] },
   ],
   KS5006: [
     { file: 'softmax.json', text: k2(dense(first), { class_name: 'Softmax', config: { name: 's' } }), expect: ["3:17-3:26 warning KS5006 tfjs's Softmax layer defaults to axis 1 where Keras uses the last axis, so on inputs of rank 3 or more tfjs fails or normalises the wrong axis. (fixable)"] },

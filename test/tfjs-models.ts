@@ -3,6 +3,8 @@
  * shared by the catalogue table tests and the tfjs-quirk tests.
  */
 import * as tf from '@tensorflow/tfjs';
+// kspec's runtime classes (KspecActivation) are catalogue rows tfjs builds once they are registered.
+import '../src/runtime/index.js';
 import { LAYER_SPECS, tfjsSupports, type LayerSpec } from '../src/ir/catalogue/index.js';
 
 export type Native = LayerSpec & { tfjs: { className: string } };

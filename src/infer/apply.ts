@@ -2,7 +2,10 @@
  * One call of one layer: its row (or its nested model) applied to known input shapes, giving
  * output shapes, the weights it builds and the problem it has, if any.
  */
+import { classifyActivation } from '../ir/activations.js';
+import { lookupLayer } from '../ir/catalogue/index.js';
 import type { LayerNode } from '../ir/graph.js';
+import { isObj } from '../ir/json.js';
 import { cfg } from './config.js';
 import { paramsOf, shapeRow, type Params } from './layers/index.js';
 import { isIssue, type Issue } from './shape.js';
@@ -29,11 +32,34 @@ export function applyLayer(layer: LayerNode, inputs: readonly Shape[], runNested
   const row = shapeRow(layer.className);
   if (!row) return {};
   const c = cfg(layer.className, layer.config);
-  const out = row.output(inputs, c);
+  const own = row.output(inputs, c);
+  const out = own && !isIssue(own) ? afterActivation(layer, own) : own;
   if (!out) return {};
   const outputs = isIssue(out) ? out.shapes : out;
   const params = outputs ? paramsOf(row, inputs, c) : undefined;
   return { ...(outputs && { outputs }), ...(params && { params }), ...(isIssue(out) && { issue: out }) };
+}
+
+/**
+ * The layers an `activation` argument compiles to run on the layer's output (see
+ * passes/expand-activations.ts); only kspec's runtime glu changes the shape there, halving its axis.
+ * Recurrent cells take builtins only, so they are skipped.
+ */
+function afterActivation(layer: LayerNode, outputs: readonly Shape[]): readonly Shape[] | Issue {
+  const spec = lookupLayer(layer.className)?.spec;
+  const inner = spec?.name === 'TimeDistributed' && isObj(layer.config.layer) && isObj(layer.config.layer.config) ? layer.config.layer.config : undefined;
+  const value = inner ? inner.activation : layer.config.activation;
+  if (value === undefined || spec?.category === 'recurrent' || outputs.length !== 1) return outputs;
+  const o = classifyActivation(value, 'keras3');
+  if (o.kind !== 'chain') return outputs;
+  let shapes = outputs;
+  for (const t of o.chain) {
+    const r = shapeRow(t.className)?.output(shapes, cfg(t.className, t.config));
+    if (!r) return shapes;
+    if (isIssue(r)) return r;
+    shapes = r;
+  }
+  return shapes;
 }
 
 /** A result's weights: every layer once (shared layers and nested models count once). */

@@ -6,8 +6,12 @@
  */
 import { looseKey } from '../diagnostics/did-you-mean.js';
 import { parseCallString } from '../parse/call-string.js';
+import { RUNTIME_ACTIVATION, type RuntimeFunction } from '../runtime/functions.js';
+import { isRuntimeClass } from './catalogue/index.js';
 import { isObj } from './json.js';
 import type { Config } from './graph.js';
+
+export { isRuntimeClass };
 
 /** A layer that replaces (part of) an activation; chains are applied in order. */
 export interface LayerTemplate {
@@ -28,8 +32,8 @@ const builtin = (json: string): ActivationTarget => ({ kind: 'builtin', json });
 const layers = (...chain: LayerTemplate[]): ActivationTarget => ({ kind: 'layers', chain });
 const L = (className: string, config: Config = {}): LayerTemplate => ({ className, config });
 const unsupported = (why: string): ActivationTarget => ({ kind: 'unsupported', why });
-const BRANCHING = 'it needs a branching graph, which kspec does not build for activations yet';
-const CUSTOM = 'tfjs has no layer that computes it, and kspec has no runtime layer for it yet';
+/** kspec's runtime layer (src/runtime/) computing a Keras 3 function tfjs has no exact form of. */
+const runtime = (fn: RuntimeFunction, params: Config = {}): ActivationTarget => layers(L(RUNTIME_ACTIVATION, { function: fn, ...params }));
 
 /** Keras 3's `hard_sigmoid`, clip(x/6 + 0.5, 0, 1). */
 const HARD_SIGMOID_K3 = layers(L('Rescaling', { scale: 1 / 6, offset: 0.5 }), L('ReLU', { max_value: 1 }));
@@ -64,16 +68,16 @@ const FUNCTIONS: readonly Row[] = [
   { name: 'hard_tanh', target: layers(L('Rescaling', { scale: 1, offset: 1 }), L('ReLU', { max_value: 2 }), L('Rescaling', { scale: 1, offset: -1 })) },
   { name: 'sparse_sigmoid', target: layers(L('Rescaling', { scale: 0.5, offset: 0.5 }), L('ReLU', { max_value: 1 })) },
   { name: 'log_sigmoid', target: layers(L('Rescaling', { scale: -1, offset: 0 }), L('Activation', { activation: 'softplus' }), L('Rescaling', { scale: -1, offset: 0 })) },
-  { name: 'hard_silu', target: unsupported(BRANCHING) },
-  { name: 'hard_swish', target: unsupported(BRANCHING) },
-  { name: 'tanh_shrink', target: unsupported(BRANCHING) },
-  { name: 'soft_shrink', target: unsupported(BRANCHING) },
-  { name: 'hard_shrink', target: unsupported(BRANCHING) },
-  { name: 'sparse_plus', target: unsupported(BRANCHING) },
-  { name: 'exponential', target: unsupported(CUSTOM) },
-  { name: 'squareplus', target: unsupported(CUSTOM) },
-  { name: 'glu', target: unsupported(CUSTOM) },
-  { name: 'sparsemax', target: unsupported(CUSTOM) },
+  { name: 'hard_silu', target: runtime('hard_silu') },
+  { name: 'hard_swish', target: runtime('hard_silu') },
+  { name: 'tanh_shrink', target: runtime('tanh_shrink') },
+  { name: 'soft_shrink', target: runtime('soft_shrink', { threshold: 0.5 }) },
+  { name: 'hard_shrink', target: runtime('hard_shrink', { threshold: 0.5 }) },
+  { name: 'sparse_plus', target: runtime('sparse_plus') },
+  { name: 'exponential', target: runtime('exponential') },
+  { name: 'squareplus', target: runtime('squareplus', { b: 4 }) },
+  { name: 'glu', target: runtime('glu', { axis: -1 }) },
+  { name: 'sparsemax', target: runtime('sparsemax', { axis: -1 }) },
   { name: 'threshold', target: unsupported('Keras itself needs its "threshold" and "default_value" arguments, which a string cannot give') },
   { name: 'gelu_new', target: unsupported('tfjs 4.22 writes "gelu_new" but cannot read it back from model.json (it looks up "geluNew")') },
 ];
@@ -193,11 +197,17 @@ function activationCall(value: string): { className: string; config: Record<stri
   return { className: resolved.name, config };
 }
 
-/** A chain in words: `a LeakyReLU{alpha: 0.2} layer after a linear activation`. */
-export function describeChain(chain: readonly LayerTemplate[]): string {
+/** Layers in words: `a LeakyReLU{alpha: 0.2} layer`, saying when one is a kspec runtime class. */
+export function describeLayers(chain: readonly LayerTemplate[], after = ''): string {
   const parts = chain.map((l) => {
     const args = Object.entries(l.config).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
     return args ? `${l.className}{${args}}` : l.className;
   });
-  return `${chain.length === 1 ? 'a' : 'the'} ${parts.join(' → ')} layer${chain.length === 1 ? '' : 's'} after a linear activation`;
+  const runtime = chain.some((l) => isRuntimeClass(l.className)) ? ` (a kspec runtime class: tfjs loads it once "kspec/runtime" is imported)` : '';
+  return `${chain.length === 1 ? 'a' : 'the'} ${parts.join(' → ')} layer${chain.length === 1 ? '' : 's'}${after}${runtime}`;
+}
+
+/** A chain in words: `a LeakyReLU{alpha: 0.2} layer after a linear activation`. */
+export function describeChain(chain: readonly LayerTemplate[]): string {
+  return describeLayers(chain, ' after a linear activation');
 }

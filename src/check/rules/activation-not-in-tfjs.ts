@@ -1,9 +1,10 @@
 /**
  * activation-not-in-tfjs (KS3002): an activation tfjs cannot run as written (`leaky_relu`,
  * `LeakyRelu`, `silu`, …). kspec compiles it exactly; in Keras and tfjs files plain tfjs would fail
- * or compute something else, so lint warns there, and `--fix` writes the exact form into the file.
+ * or compute something else, so lint warns there, and `--fix` writes the exact form into the file
+ * (unless that form is a kspec runtime class, which only kspec-built models can load).
  */
-import { describeChain, type Semantics } from '../../ir/activations.js';
+import { describeChain, isRuntimeClass, type Semantics } from '../../ir/activations.js';
 import { activationSites, type ActivationSite } from '../activation-sites.js';
 import type { Rule } from '../rule.js';
 
@@ -18,7 +19,10 @@ export const activationNotInTfjs: Rule = {
         const fix = ctx.fixer?.replaceValue(s.at, o.json);
         ctx.reporter.report('KS3002', s.at, { name: o.name, to: JSON.stringify(o.json) }, { severity, ...(fix && { fix }) });
       } else if (o.kind === 'chain' && !s.inCell) {
-        const linear = ctx.fixer?.replaceValue(s.at, 'linear');
+        // A runtime class in the file would make it need kspec/runtime (and Keras could not load it):
+        // kspec compiles the name itself exactly, so there is nothing to fix.
+        const portable = !o.chain.some((l) => isRuntimeClass(l.className));
+        const linear = portable ? ctx.fixer?.replaceValue(s.at, 'linear') : undefined;
         const insert = linear && !s.wrapped ? ctx.fixer?.insertAfter(s.graph, s.layer, o.chain) : undefined;
         const fix = linear && insert ? [...linear, ...insert] : undefined;
         ctx.reporter.report('KS3002', s.at, { name: o.name, to: describeChain(o.chain) }, { severity, ...(fix && { fix }) });

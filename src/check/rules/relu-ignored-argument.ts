@@ -1,16 +1,29 @@
 /**
  * relu-ignored-argument (KS5005): tfjs's ReLU has only `max_value`; a non-zero `negative_slope` or
- * `threshold` would be dropped silently and change the function, so it cannot compile exactly.
+ * `threshold` would be dropped silently and change the function. kspec compiles such a ReLU exactly
+ * (passes/exact-relu.ts), so this is a note for kspec specs and in compile mode; lint warns for
+ * Keras and tfjs files, which plain tfjs would load wrongly. A ReLU nested anywhere the pass does
+ * not reach (anything but TimeDistributed) stays an error.
  */
+import { describeLayers } from '../../ir/activations.js';
+import { isObj } from '../../ir/json.js';
+import { exactReluLayer } from '../../passes/exact-relu.js';
 import type { Rule } from '../rule.js';
 import { forEachArg } from '../walk.js';
 
 export const reluIgnoredArgument: Rule = {
   code: 'KS5005',
-  check(graph, { reporter }) {
+  check(graph, ctx) {
+    const severity = ctx.mode === 'lint' && ctx.dialect !== 'kspec' ? 'warning' : 'info';
     forEachArg(graph, (s) => {
       if (s.spec.name !== 'ReLU' || !['negative_slope', 'threshold'].includes(s.key)) return;
-      if (typeof s.value === 'number' && s.value !== 0) reporter.report('KS5005', s.valueAt, { arg: s.key, value: String(s.value) });
+      if (typeof s.value !== 'number' || s.value === 0) return;
+      const inner = s.layer.config.layer;
+      const config = !s.nested ? s.layer.config : s.layer.className === 'TimeDistributed' && isObj(inner) && isObj(inner.config) ? inner.config : undefined;
+      const exact = config && exactReluLayer(config);
+      const p = { arg: s.key, value: String(s.value) };
+      if (exact) ctx.reporter.report('KS5005', s.valueAt, { ...p, to: describeLayers([{ className: exact.className, config: exact.args }]) }, { severity });
+      else ctx.reporter.report('KS5005', s.valueAt, p);
     });
   },
 };

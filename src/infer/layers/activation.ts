@@ -23,10 +23,10 @@ function runtimeActivation(s: Shape, c: Cfg) {
   const axis = int(c, 'axis');
   if (axis === undefined) return undefined;
   const a = axis < 0 ? axis + s.length : axis;
-  if (a < 0 || a >= s.length) return issue('invalid', `${q(c.className)} ${fn} splits axis ${axis}, which an input of rank ${s.length} ${fmt(s)} does not have.`);
+  if (a < 0 || a >= s.length) return issue('invalid', `The activation ${q(fn)} splits axis ${axis}, which an input of rank ${s.length} ${fmt(s)} does not have.`);
   const d = s[a]!;
   if (d === null) return [s];
-  if (d % 2 !== 0) return issue('invalid', `${q(c.className)} ${fn} splits axis ${axis} into two halves, but its size is ${d} in ${fmt(s)}.`);
+  if (d % 2 !== 0) return issue('invalid', `The activation ${q(fn)} splits axis ${axis} into two halves, but its size is ${d} in ${fmt(s)}.`);
   return [s.map((x, i) => (i === a ? d / 2 : x))];
 }
 

@@ -12,6 +12,7 @@ import { PREPROCESSING_LAYERS } from './preprocessing.js';
 import { RECURRENT_LAYERS } from './recurrent.js';
 import { REGULARIZATION_LAYERS } from './regularization.js';
 import { RESHAPING_LAYERS } from './reshaping.js';
+import { RUNTIME_LAYERS } from './runtime.js';
 import type { ArgSpec, LayerSpec } from './types.js';
 import { MODEL_CLASSES, WRAPPER_LAYERS } from './wrappers.js';
 
@@ -33,6 +34,7 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
   ...PREPROCESSING_LAYERS,
   ...WRAPPER_LAYERS,
   ...MODEL_CLASSES,
+  ...RUNTIME_LAYERS,
 ];
 
 const BY_NAME = new Map<string, LayerSpec>();
@@ -56,6 +58,11 @@ export function layerClassNames(): string[] {
 
 export function isModelClass(name: string): boolean {
   return BY_NAME.get(name)?.category === 'model';
+}
+
+/** A kspec runtime class (`kspec/runtime`), which tfjs builds once the runtime is imported. */
+export function isRuntimeClass(name: string): boolean {
+  return BY_NAME.get(name)?.runtime === true;
 }
 
 export function tfjsSupports(spec: LayerSpec): spec is LayerSpec & { tfjs: { className: string } } {

@@ -81,6 +81,12 @@ export interface LayerSpec {
   readonly example?: Readonly<Record<string, unknown>>;
   /** Shape without batch of an input this layer accepts with `example`, for tests. */
   readonly exampleInput?: readonly (number | null)[];
+  /**
+   * A kspec runtime class (`kspec/runtime`), not a Keras or tfjs class: kspec emits it where tfjs has
+   * no exact equivalent, and tfjs builds it only once `import 'kspec/runtime'` has registered it
+   * (`buildModel` does that itself). `tfjs.className` is the name it registers under.
+   */
+  readonly runtime?: true;
   /** Keras version ranges where the class exists; omitted = Keras 2 and 3. */
   readonly keras2Only?: boolean;
   readonly keras3Only?: boolean;

@@ -1,0 +1,15 @@
+/**
+ * `kspec/runtime`: the tfjs layer classes models compiled by kspec may name. Importing this module
+ * registers them with `tf.serialization.registerClass`, so `tf.loadLayersModel` / `modelFromJSON`
+ * can build a model.json that uses them. `buildModel` imports it itself.
+ *
+ * They register with the `@tensorflow/tfjs` kspec depends on: an application loading models with
+ * another tfjs instance must make sure both resolve to the same package.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { KspecActivation } from './layer.js';
+
+tf.serialization.registerClass(KspecActivation);
+
+export { KspecActivation, type KspecActivationArgs } from './layer.js';
+export { RUNTIME_ACTIVATION, RUNTIME_FUNCTION_NAMES, RUNTIME_FUNCTIONS, type RuntimeFunction } from './functions.js';
