@@ -12,7 +12,7 @@ import type { InferResult } from './infer/types.js';
 import type { ModelGraph } from './ir/graph.js';
 import type { Dialect } from './parse/detect.js';
 import { dropRejected } from './passes/drop-rejected.js';
-import { exactRelu } from './passes/exact-relu.js';
+import { exactLayers } from './passes/exact-layers.js';
 import { expandActivations } from './passes/expand-activations.js';
 import { fillDefaults } from './passes/fill-defaults.js';
 import { normalizeObjects } from './passes/normalize-objects.js';
@@ -51,7 +51,7 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
   if (!lowered || hasErrors(fe.reporter.diagnostics)) return done();
   runChecks(lowered, ruleContext(fe, lowered, 'compile'));
   if (hasErrors(fe.reporter.diagnostics)) return done();
-  const graph = resolveReshape(dropRejected(normalizeObjects(fillDefaults(exactRelu(renameArguments(replaceClasses(expandActivations(lowered, fe.semantics))))))));
+  const graph = resolveReshape(dropRejected(normalizeObjects(fillDefaults(exactLayers(renameArguments(replaceClasses(expandActivations(lowered, fe.semantics))))))));
   const value = fe.doc?.value;
   const passthrough = fe.dialect === 'tfjs' && typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   return done({ graph, modelJSON: toModelJSON(graph, passthrough) });

@@ -115,7 +115,8 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
     { file: 'softmax.yaml', text: 'input_shape: [4]\nlayers: [Softmax()]\n', expect: [] },
   ],
   KS5007: [
-    { file: 'elu.yaml', text: 'input_shape: [4]\nlayers:\n  - ELU(alpha=0.5)\n', expect: ["3:15-3:18 error KS5007 tfjs builds ELU only with alpha 1 and throws NotImplementedError for alpha 0.5."] },
+    { file: 'elu.yaml', text: 'input_shape: [4]\nlayers:\n  - ELU(alpha=0.5)\n', expect: ['3:15-3:18 info KS5007 tfjs builds ELU only with alpha 1 and throws NotImplementedError for alpha 0.5; kspec compiles it exactly as a KspecActivation{function: "elu", alpha: 0.5} layer (a kspec runtime class: tfjs loads it once "kspec/runtime" is imported).'] },
+    { file: 'elu.json', text: k2(dense(first), { class_name: 'ELU', config: { name: 'e', alpha: 0.5 } }), expect: ['3:52-3:55 warning KS5007 tfjs builds ELU only with alpha 1 and throws NotImplementedError for alpha 0.5; kspec compiles it exactly as a KspecActivation{function: "elu", alpha: 0.5} layer (a kspec runtime class: tfjs loads it once "kspec/runtime" is imported).'] },
   ],
   KS5008: [
     { file: 'gru.yaml', text: 'input_shape: [3, 4]\nlayers:\n  - GRU(2)\n  - Dense(1)\n', expect: ["3:5-3:8 error KS5008 tfjs 4.22 cannot build \"GRU\" with reset_after=true (the Keras default), the formula and bias shape Keras uses; write reset_after=false for the one tfjs has."] },

@@ -322,3 +322,16 @@ describe('ReLU with negative_slope / threshold / max_value computes Keras\'s for
     expect(maxError(got[0]!, kerasRelu(0.1, 0.5, 2))).toBeLessThanOrEqual(1e-5);
   });
 });
+
+describe('ELU with alpha ≠ 1 (tfjs refuses it) computes Keras\'s formula', () => {
+  it.each([0.5, 2, 0])('alpha %s, as a layer and as an activation', async (alpha) => {
+    const xs = [-1e4, -50, -3.5, -1, -1e-3, 0, 1e-3, 0.5, 1, 3.5, 50];
+    const want = xs.map((x) => (x > 0 ? x : alpha * Math.expm1(x)));
+    for (const layer of [`ELU(alpha=${alpha})`, `Activation('linear')`]) {
+      const spec = layer.startsWith('ELU') ? `input_shape: [${xs.length}]\nlayers:\n  - ${layer}\n` : `input_shape: [${xs.length}]\nlayers:\n  - Dense(${xs.length}, use_bias=False, kernel_initializer='identity', activation=ELU(alpha=${alpha}))\n`;
+      const model = await buildModel(spec, { fileName: 'elu.yaml' });
+      const got = Array.from((model.predict(tf.tensor2d([xs])) as tf.Tensor).dataSync());
+      got.forEach((v, i) => expect(Math.abs(v - want[i]!) / Math.max(1, Math.abs(want[i]!))).toBeLessThan(1e-5));
+    }
+  });
+});

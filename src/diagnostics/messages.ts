@@ -68,7 +68,7 @@ export const MESSAGES = {
   KS5004: m<{ value: string }>('warning', 'leaky-relu-negative-slope', (p) => `tfjs reads LeakyReLU's slope only from "alpha" and ignores "negative_slope", which would leave the slope at 0.3 instead of ${p.value}.`),
   KS5005: m<{ arg: string; value: string; to?: string }>('error', 'relu-ignored-argument', (p) => `tfjs ignores ReLU's ${q(p.arg)}, so it would compute max(x, 0) where Keras uses ${q(p.arg)} = ${p.value}${p.to ? `; kspec compiles it exactly as ${p.to}` : ''}.`),
   KS5006: m('warning', 'softmax-default-axis', () => `tfjs's Softmax layer defaults to axis 1 where Keras uses the last axis, so on inputs of rank 3 or more tfjs fails or normalises the wrong axis.`),
-  KS5007: m<{ alpha: string }>('error', 'elu-alpha', (p) => `tfjs builds ELU only with alpha 1 and throws NotImplementedError for alpha ${p.alpha}.`),
+  KS5007: m<{ alpha: string; to: string }>('error', 'elu-alpha', (p) => `tfjs builds ELU only with alpha 1 and throws NotImplementedError for alpha ${p.alpha}; kspec compiles it exactly as ${p.to}.`),
   KS5008: m<{ layer: string; implicit: boolean }>('error', 'gru-reset-after', (p) => `tfjs 4.22 cannot build ${q(p.layer)} with reset_after=true${p.implicit ? ' (the Keras default)' : ''}, the formula and bias shape Keras uses; write reset_after=false for the one tfjs has.`),
 
   KS6001: m<{ detail: string }>('error', 'layer-rank', (p) => p.detail),

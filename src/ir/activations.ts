@@ -8,6 +8,7 @@ import { looseKey } from '../diagnostics/did-you-mean.js';
 import { parseCallString } from '../parse/call-string.js';
 import { RUNTIME_ACTIVATION, type RuntimeFunction } from '../runtime/functions.js';
 import { isRuntimeClass } from './catalogue/index.js';
+import { EXACT_LAYERS, exactLayer } from './exact-layers.js';
 import { isObj } from './json.js';
 import type { Config } from './graph.js';
 
@@ -168,6 +169,13 @@ function layerActivation(cls: string, given: Readonly<Record<string, unknown>>):
     config.alpha = config.negative_slope;
     delete config.negative_slope;
   }
+  // A ReLU or ELU with arguments tfjs drops or refuses is written as what computes it exactly.
+  const exact = exactLayer(cls, config);
+  if (exact) {
+    const replaces = new Set(EXACT_LAYERS[cls]!.replaces);
+    const rest = Object.fromEntries(Object.entries(config).filter(([k]) => !replaces.has(k)));
+    return { kind: 'chain', name: cls, chain: [{ className: exact.className, config: { ...rest, ...exact.args } }] };
+  }
   return { kind: 'chain', name: cls, chain: [{ className: cls, config }] };
 }
 
@@ -204,7 +212,8 @@ export function describeLayers(chain: readonly LayerTemplate[], after = ''): str
     return args ? `${l.className}{${args}}` : l.className;
   });
   const runtime = chain.some((l) => isRuntimeClass(l.className)) ? ` (a kspec runtime class: tfjs loads it once "kspec/runtime" is imported)` : '';
-  return `${chain.length === 1 ? 'a' : 'the'} ${parts.join(' → ')} layer${chain.length === 1 ? '' : 's'}${after}${runtime}`;
+  const article = chain.length > 1 ? 'the' : /^[AEIOU]/.test(parts[0] ?? '') ? 'an' : 'a';
+  return `${article} ${parts.join(' → ')} layer${chain.length === 1 ? '' : 's'}${after}${runtime}`;
 }
 
 /** A chain in words: `a LeakyReLU{alpha: 0.2} layer after a linear activation`. */

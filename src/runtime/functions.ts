@@ -4,7 +4,7 @@
  * this table without loading tfjs; runtime/ops.ts holds the tf code, one entry per name.
  *
  * Defaults are from keras-team/keras `keras/src/ops/nn.py` and the keras.io API page (v3.13.2):
- * relu(negative_slope=0, max_value=None, threshold=0), soft_shrink/hard_shrink(threshold=0.5),
+ * relu(negative_slope=0, max_value=None, threshold=0), elu(alpha=1), soft_shrink/hard_shrink(threshold=0.5),
  * squareplus(b=4), glu(axis=-1), sparsemax(axis=-1).
  */
 
@@ -16,6 +16,7 @@ export type ParamDefault = number | null;
 
 export const RUNTIME_FUNCTIONS = {
   relu: { negative_slope: 0, max_value: null, threshold: 0 },
+  elu: { alpha: 1 },
   exponential: {},
   hard_silu: {},
   tanh_shrink: {},

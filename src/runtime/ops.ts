@@ -34,6 +34,9 @@ export const OPS: Readonly<Record<RuntimeFunction, (x: Tensor, p: Params) => Ten
     const slope = num(p, 'negative_slope');
     return slope === 0 ? y : tf.sub(y, tf.mul(slope, tf.relu(tf.sub(t, x))));
   },
+  // x for x > 0, alpha·(exp(x) − 1) otherwise (expm1 keeps precision near 0). For the ELU layer
+  // with alpha ≠ 1, which tfjs's ELU refuses.
+  elu: (x, p) => tf.where(tf.greater(x, 0), x, tf.mul(p.alpha ?? 1, tf.expm1(tf.minimum(x, 0)))),
   exponential: (x) => tf.exp(x),
   // x · relu6(x + 3) / 6.
   hard_silu: (x) => tf.mul(x, tf.div(tf.relu6(tf.add(x, 3)), 6)),
