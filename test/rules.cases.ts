@@ -82,7 +82,7 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
     { file: 'noshape.yaml', text: 'layers: [Dense(2)]\n', expect: ["1:10-1:15 error KS4004 The model has no input shape; tfjs cannot build it."] },
   ],
   KS4005: [
-    { file: 'node.json', text: k2f([input('x', [4]), { ...node('Dense', 'd', { units: 2 }, []), inbound_nodes: [[['x', 3, 0, {}]]] }], ['x'], ['d']), expect: ["3:87-3:90 error KS4005 \"x\" has no output or call number 3 (it has 1)."] },
+    { file: 'node.json', text: k2f([input('x', [4]), { ...node('Dense', 'd', { units: 2 }, []), inbound_nodes: [[['x', 3, 0, {}]]] }], ['x'], ['d']), expect: ['3:87-3:90 error KS4005 "x" has no node 3 (its nodes are 0).'] },
   ],
   KS4006: [
     { file: 'empty.json', text: k2(), expect: ['1:1-3:56 error KS4006 The model has no layers.'] },
@@ -92,6 +92,10 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
   ],
   KS4008: [
     { file: 'detached.json', text: k2f([input('x', [4]), input('z', [4]), node('Dense', 'd', { units: 2 }, ['x']), node('Dense', 'e', { units: 2 }, ['z'])], ['x'], ['d', 'e']), expect: ["5:17-5:24 error KS4008 The output \"e\" does not depend on any input of the model."] },
+  ],
+  KS4009: [
+    { file: 'index.yaml', text: 'inputs:\n  x: [4]\nlayers:\n  - d = Dense(2)(x)\n  - name: e\n    Dense: {units: 1}\n    inputs: d[1]\n', expect: ['7:13-7:17 error KS4009 "d" has no output 1 (it has one output, number 0).'] },
+    { file: 'states.yaml', text: 'inputs:\n  x: [3, 4]\nlayers:\n  - r = LSTM(2, return_state=True)(x)\n  - Dense(1)(r[2])\n  - Dense(1)(r[3])\n', expect: ['6:14-6:18 error KS4009 "r" has no output 3 (it has 3 outputs, 0 to 2).'] },
   ],
   KS5001: [
     { file: 'missing.yaml', text: 'input_shape: [4, 2]\nlayers:\n  - UpSampling1D(2)\n', expect: ["3:5-3:17 error KS5001 tfjs cannot build the layer class \"UpSampling1D\": Reshape to (steps, 1, channels), apply the 2D layer on the first spatial axis only, then Reshape back (needs a static step count): UpSampling2D with size [n, 1] and interpolation \"nearest\"."] },

@@ -23,6 +23,7 @@ import { mergeShapes } from './rules/merge-shapes.js';
 import { missingArgument } from './rules/missing-argument.js';
 import { noInputShape } from './rules/no-input-shape.js';
 import { noLayers } from './rules/no-layers.js';
+import { outputIndex } from './rules/output-index.js';
 import { outputWithoutInput } from './rules/output-without-input.js';
 import { reluIgnoredArgument } from './rules/relu-ignored-argument.js';
 import { softmaxDefaultAxis } from './rules/softmax-default-axis.js';
@@ -40,7 +41,7 @@ export const CLASS_RULES: readonly Rule[] = [unknownLayer, layerAlias, customCod
 export const ACTIVATION_RULES: readonly Rule[] = [unknownActivation, activationUnsupported, activationInCell, activationLayerArgs, activationNotInTfjs, hardSigmoidKeras3];
 export const WIRING_RULES: readonly Rule[] = [noLayers, noInputShape, duplicateName, unknownReference, tensorIndex, cycle, unusedInput, outputWithoutInput];
 export const DRIFT_RULES: readonly Rule[] = [leakyReluNegativeSlope, reluIgnoredArgument, softmaxDefaultAxis, eluAlpha, gruResetAfter, tfjsIgnoresArgument];
-export const SHAPE_RULES: readonly Rule[] = [layerRank, mergeShapes, flattenFlat, invalidShape];
+export const SHAPE_RULES: readonly Rule[] = [layerRank, mergeShapes, flattenFlat, invalidShape, outputIndex];
 
 export const RULES: readonly Rule[] = [...CLASS_RULES, ...ACTIVATION_RULES, ...WIRING_RULES, ...DRIFT_RULES, ...SHAPE_RULES];
 

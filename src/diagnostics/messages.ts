@@ -57,10 +57,11 @@ export const MESSAGES = {
   KS4002: m<{ name: string; scope: string }>('error', 'unknown-reference', (p) => `Nothing named ${q(p.name)} is defined ${p.scope}.`),
   KS4003: m<{ name: string }>('error', 'cycle', (p) => `The layer ${q(p.name)} depends on its own output.`),
   KS4004: m('error', 'no-input-shape', () => `The model has no input shape; tfjs cannot build it.`),
-  KS4005: m<{ name: string; index: number; count: number }>('error', 'tensor-index', (p) => `${q(p.name)} has no output or call number ${p.index} (it has ${p.count}).`),
+  KS4005: m<{ name: string; index: number; count: number }>('error', 'tensor-index', (p) => `${q(p.name)} has no node ${p.index} (its nodes are ${p.count === 1 ? '0' : `0 to ${p.count - 1}`}).`),
   KS4006: m('error', 'no-layers', () => `The model has no layers.`),
   KS4007: m<{ name: string }>('warning', 'unused-input', (p) => `The input ${q(p.name)} is not used by any layer.`),
   KS4008: m<{ name: string }>('error', 'output-without-input', (p) => `The output ${q(p.name)} does not depend on any input of the model.`),
+  KS4009: m<{ name: string; index: number; count: number }>('error', 'output-index', (p) => `${q(p.name)} has no output ${p.index} (it has ${p.count === 1 ? 'one output, number 0' : `${p.count} outputs, 0 to ${p.count - 1}`}).`),
 
   KS5001: m<{ name: string; why: string }>('error', 'tfjs-missing-layer', (p) => `tfjs cannot build the layer class ${q(p.name)}: ${p.why}`),
   KS5002: m<{ arg: string; layer: string; value: string }>('warning', 'tfjs-ignores-argument', (p) => `tfjs ignores ${q(p.arg)} of ${q(p.layer)}, so ${p.value} has no effect there.`),

@@ -15,6 +15,8 @@ export interface TensorRef {
 export interface CallNode {
   readonly inputs: readonly TensorRef[];
   readonly kwargs: Readonly<Record<string, unknown>>;
+  /** Where each input is named in the text, when the dialect writes them one by one (kspec). */
+  readonly inputsAt?: readonly Location[];
 }
 
 /** Where one argument was written: its name (or position) and its value. */

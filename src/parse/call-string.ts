@@ -101,6 +101,13 @@ export function parseCallString(src: string): PyStatement | CallSyntaxError {
 
   const postfix = (): PyValue | CallSyntaxError => {
     let v = primary();
+    // `r[1]`: the second output of a layer (tensor names only).
+    if (!('message' in v) && v.kind === 'name' && isOp('[') && toks[p + 1]!.t === 'num' && toks[p + 2]!.t === 'op' && toks[p + 2]!.v === ']') {
+      next();
+      const index = next();
+      const close = next();
+      v = { kind: 'name', name: `${v.name}[${index.v}]`, span: { start: v.span.start, end: close.end } };
+    }
     while (!('message' in v) && isOp('(')) v = callArgs(v);
     return v;
   };

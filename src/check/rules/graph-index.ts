@@ -34,6 +34,8 @@ export function dependencies(l: LayerNode): string[] {
 
 /** Where input `tensor` of call `call` of a layer is written: its inbound node entry in Keras configs. */
 export function referenceAt(l: LayerNode, call: number, tensor: number): Location {
+  const named = l.calls[call]?.inputsAt?.[tensor];
+  if (named) return named;
   return l.origin.entry ? { path: [...l.origin.entry, 'inbound_nodes', call, tensor, 0] } : l.origin.at;
 }
 

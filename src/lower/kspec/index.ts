@@ -188,7 +188,9 @@ function functional(ctx: LowerContext, spec: Record<string, unknown>, path: Path
       r.report('KS2009', at, { detail: 'With several inputs, the first layer must name its "inputs"' });
       return undefined;
     }
-    const call = { inputs, kwargs: {} };
+    // Implicit inputs are pointed at through the item's class name.
+    const inputsAt = it.inputs ? it.inputs.map((n) => n.at) : [it.kind === 'call' ? it.layerAt : it.classAt];
+    const call = { inputs, kwargs: {}, inputsAt };
     const name = names[i]!;
     if (it.kind === 'call') {
       const target = byName.get(it.layer);
