@@ -9,15 +9,15 @@ import { IoError } from './io.js';
 export const HELP = `kspec ${VERSION} — compile and lint Keras-style model specs for TensorFlow.js
 
 Usage:
-  kspec compile <spec> [-o model.json]   compile a spec to a tfjs model.json (stdout without -o)
-  kspec lint <files|folders|globs|->     check specs; folders are walked for .json/.yaml/.yml
+  kspec compile <spec> [-o model.json]   compile a spec or .keras archive to a tfjs model.json
+  kspec lint <files|folders|globs|->     check specs; folders are walked for .json/.yaml/.yml/.keras
   kspec --help | --version
 
 Inputs are read in any dialect kspec knows (detected; --dialect forces one):
   kspec     kspec YAML/JSON specs (see README)
   keras2    tf.keras 2.x model.to_json() / to_yaml(), also {"model_config": …}
   tfjs      tfjs model.json (format layers-model) or a bare topology
-  keras3    Keras 3 configs (detected; not compiled yet)
+  keras3    Keras 3 model.to_json() and .keras archives (their config.json)
 
 compile options:
   -o, --output <file>    write the result to <file> (atomically)
