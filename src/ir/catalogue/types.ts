@@ -74,7 +74,17 @@ export interface LayerSpec {
    * How tfjs 4.22 handles the class: `{className}` when it deserializes it, or
    * `{missing}` with one sentence on what to do instead.
    */
-  readonly tfjs: { readonly className: string } | { readonly missing: string };
+  readonly tfjs:
+    | {
+        readonly className: string;
+        /**
+         * Set when kspec's runtime (`kspec/runtime`) implements this Keras class for tfjs, under
+         * `className` (`Kspec…`, never a tfjs name): buildModel registers it, and a model.json
+         * naming it loads in tfjs after `import 'kspec/runtime'`.
+         */
+        readonly runtime?: true;
+      }
+    | { readonly missing: string };
   /** Other class names Keras accepts for this layer (`Convolution2D`, `MaxPool2D`, …). */
   readonly aliases?: readonly string[];
   /** Arguments that make a tiny valid instance, for tests (`{units: 2}`); input rank in `exampleInput`. */
