@@ -54,6 +54,8 @@ const errorLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')
 
 export async function corpusReport(dir: string): Promise<CorpusRow[]> {
   const tf = await import('@tensorflow/tfjs');
+  // Compiled models may name kspec's runtime classes; tfjs alone never needs them.
+  await import('../src/runtime/index.js');
   const files = readdirSync(dir).filter((f) => /\.(json|ya?ml)$/i.test(f) && statSync(join(dir, f)).isFile()).sort();
   const rows: CorpusRow[] = [];
   for (const file of files) {

@@ -8,6 +8,7 @@ import type { Semantics } from './ir/activations.js';
 import type { ModelGraph } from './ir/graph.js';
 import { lowerKerasModel } from './lower/keras.js';
 import { normalizeKeras3 } from './lower/keras3/index.js';
+import { mapTfOps } from './lower/tf-ops.js';
 import { lowerKspec } from './lower/kspec/index.js';
 import { detectDialect, type Dialect } from './parse/detect.js';
 import { parseDocumentText, type ParsedDocument } from './parse/document.js';
@@ -57,7 +58,8 @@ export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd 
   }
   const ctx = { reporter, semantics };
   const model = dialect === 'keras3' ? normalizeKeras3(detected.model, detected.path, { reporter }) : detected.model;
-  const graph = dialect === 'kspec' ? lowerKspec(ctx, model, detected.path) : lowerKerasModel(ctx, model, detected.path);
+  const lowered = dialect === 'kspec' ? lowerKspec(ctx, model, detected.path) : lowerKerasModel(ctx, model, detected.path);
+  const graph = lowered && dialect !== 'kspec' ? mapTfOps(lowered, reporter) : lowered;
   return { source, reporter, doc, dialect, semantics, ...(graph && { graph }) };
 }
 

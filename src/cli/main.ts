@@ -21,6 +21,8 @@ Inputs are read in any dialect kspec knows (detected; --dialect forces one):
 
 compile options:
   -o, --output <file>    write the result to <file> (atomically)
+  --emit <what>          model-json (default), or stubs: a TypeScript module with a tfjs class
+                         stub per custom layer class the model names (written even with errors)
   --verbose              also print notes (rewrites made, aliases resolved)
 
 lint options:
@@ -41,6 +43,7 @@ Exit status: 0 no errors, 1 errors in the input (or too many warnings), 2 usage 
 
 const FLAGS: readonly FlagSpec[] = [
   { name: 'output', short: 'o', value: true },
+  { name: 'emit', value: true },
   { name: 'dialect', value: true },
   { name: 'verbose' },
   { name: 'no-color' },
@@ -55,7 +58,7 @@ const FLAGS: readonly FlagSpec[] = [
 
 /** Which flags each command takes; anything else is a usage error. */
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
-  compile: ['output', 'dialect', 'verbose', 'no-color'],
+  compile: ['output', 'dialect', 'verbose', 'no-color', 'emit'],
   lint: ['dialect', 'no-color', 'format', 'max-warnings', 'fix', 'fix-dry-run', 'quiet'],
 };
 const COMMANDS = { compile: compileCommand, lint: lintCommand } as const;

@@ -72,6 +72,8 @@ export const MESSAGES = {
   KS5007: m<{ alpha: string; to: string }>('error', 'elu-alpha', (p) => `tfjs builds ELU only with alpha 1 and throws NotImplementedError for alpha ${p.alpha}; kspec compiles it exactly as ${p.to}.`),
   KS5008: m<{ layer: string; implicit: boolean }>('error', 'gru-reset-after', (p) => `tfjs 4.22 cannot build ${q(p.layer)} with reset_after=true${p.implicit ? ' (the Keras default)' : ''}, the formula and bias shape Keras uses; write reset_after=false for the one tfjs has.`),
 
+  KS5010: m<{ name: string; op: string; to: string }>('info', 'tf-op-mapped', (p) => `${q(p.name)} runs the TensorFlow op ${q(p.op)}, which kspec compiles exactly as ${p.to}.`),
+
   KS6001: m<{ detail: string }>('error', 'layer-rank', (p) => p.detail),
   KS6002: m<{ detail: string }>('error', 'merge-shapes', (p) => p.detail),
   KS6003: m<{ detail: string }>('error', 'flatten-flat', (p) => p.detail),

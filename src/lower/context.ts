@@ -19,8 +19,9 @@ export function bareClassName(name: string): string {
  * class kspec does not know. Lowering goes on either way; the unknown-layer, layer-alias and
  * custom-code rules report what they see in `origin.written`.
  */
-export function resolveClass(raw: string): { spec: LayerSpec; known: boolean } {
-  const name = bareClassName(raw);
+export function resolveClass(raw: string, python = false): { spec: LayerSpec; known: boolean } {
+  // Only Python call strings carry module paths; a Keras config's class_name is the name itself.
+  const name = python ? bareClassName(raw) : raw;
   const found = lookupLayer(name);
   if (found) return { spec: found.spec, known: true };
   return { spec: { name, category: 'core', doc: '', args: [], positional: 0, tfjs: { missing: '' } }, known: false };

@@ -8,8 +8,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { KspecActivation } from './layer.js';
+import { TF_OP_LAYERS } from './tf-ops.js';
 
-tf.serialization.registerClass(KspecActivation);
+for (const cls of [KspecActivation, ...TF_OP_LAYERS]) tf.serialization.registerClass(cls);
 
 export { KspecActivation, type KspecActivationArgs } from './layer.js';
+export { KspecDepthToSpace } from './tf-ops.js';
 export { RUNTIME_ACTIVATION, RUNTIME_FUNCTION_NAMES, RUNTIME_FUNCTIONS, type RuntimeFunction } from './functions.js';

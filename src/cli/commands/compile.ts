@@ -1,5 +1,8 @@
 /** `kspec compile <spec> [-o model.json]`: a tfjs model.json, or located errors (exit 1). */
+import { CUSTOM_CODE_CLASSES } from '../../check/rules/custom-code.js';
 import { compile } from '../../compile.js';
+import { stubsModule } from '../../emit/stubs.js';
+import { frontEnd, resolvedDiagnostics, type FrontEndOptions } from '../../front.js';
 import { formatDiagnostics } from '../../diagnostics/format.js';
 import type { Dialect } from '../../parse/detect.js';
 import { UsageError, type ParsedArgs } from '../args.js';
@@ -17,11 +20,30 @@ export function compileCommand(args: ParsedArgs, io: Io): number {
     io.stderr(formatDiagnostics([spec.diagnostic], spec.source, { color: io.isTTY && !flags.has('no-color'), frames: false }) + '\n');
     return 1;
   }
-  const result = compile(spec.text, { fileName: spec.fileName, ...(spec.kerasVersion && { kerasVersion: spec.kerasVersion }), ...(dialect && { dialect }) });
+  const options = { fileName: spec.fileName, ...(spec.kerasVersion && { kerasVersion: spec.kerasVersion }), ...(dialect && { dialect }) };
+  const emit = flags.get('emit') ?? 'model-json';
+  if (emit === 'stubs') return stubsCommand(spec.text, options, flags, io);
+  if (emit !== 'model-json') throw new UsageError('--emit must be model-json or stubs');
+  const result = compile(spec.text, options);
   const shown = result.diagnostics.filter((d) => d.severity !== 'info' || flags.has('verbose'));
   if (shown.length > 0) io.stderr(formatDiagnostics(shown, result.source, { color: io.isTTY && !flags.has('no-color'), frames: true }) + '\n');
   if (!result.ok || !result.modelJSON) return 1;
   const out = JSON.stringify(result.modelJSON, null, 2) + '\n';
+  const output = flags.get('output');
+  if (typeof output === 'string') writeAtomic(output, out);
+  else io.stdout(out);
+  return 0;
+}
+
+/** `--emit stubs`: tfjs class stubs for the custom classes a model names, even when it has errors. */
+function stubsCommand(text: string, options: FrontEndOptions, flags: ParsedArgs['flags'], io: Io): number {
+  const fe = frontEnd(text, options);
+  if (!fe.graph) {
+    const shown = resolvedDiagnostics(fe).filter((d) => d.severity === 'error');
+    io.stderr(formatDiagnostics(shown, fe.source, { color: io.isTTY && !flags.has('no-color'), frames: true }) + '\n');
+    return 1;
+  }
+  const out = stubsModule(fe.graph, CUSTOM_CODE_CLASSES, fe.source.name);
   const output = flags.get('output');
   if (typeof output === 'string') writeAtomic(output, out);
   else io.stdout(out);

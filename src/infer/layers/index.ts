@@ -16,6 +16,7 @@ import { RECURRENT_ROWS } from './recurrent.js';
 import { RESHAPING_ROWS } from './reshaping.js';
 import { register, rowFor, type LayerRow } from './row.js';
 import { WRAPPER_ROWS } from './wrappers.js';
+import { RUNTIME_TF_OP_ROWS } from './runtime-tf-ops.js';
 
 export const SHAPE_ROWS: Readonly<Record<string, LayerRow>> = {
   ...CORE_ROWS,
@@ -29,6 +30,7 @@ export const SHAPE_ROWS: Readonly<Record<string, LayerRow>> = {
   ...RESHAPING_ROWS,
   ...PREPROCESSING_ROWS,
   ...WRAPPER_ROWS,
+  ...RUNTIME_TF_OP_ROWS,
 };
 
 register(SHAPE_ROWS);

@@ -7,7 +7,9 @@
  *   Layer kwargs; Concatenate(axis=-1, **kwargs) writes `axis` (not re-opened here).
  * - K3 `keras/api/layers/__init__.py` (same class names; no aliases for merge layers).
  * - tfjs 4.22 `dist/layers/merge.{d.ts,js}` (Concatenate DEFAULT_AXIS = -1; Dot reads axes, normalize)
- *   and runs in test/catalogue-a.test.ts (functional two-input models).
+ *   and runs in test/catalogue-a.test.ts (functional two-input models). tfjs has no Subtract: kspec's
+ *   runtime class KspecSubtract computes it (K3 `keras/src/layers/merging/{subtract,base_merge}.py`:
+ *   exactly two inputs, lower ranks expanded at axis 1, then broadcast).
  */
 import type { LayerSpec } from './types.js';
 import { arg, bool, int, list, union } from './t.js';
@@ -25,9 +27,8 @@ const simple = (name: string, doc: string, tfjs: LayerSpec['tfjs']): LayerSpec =
 
 export const MERGE_LAYERS: readonly LayerSpec[] = [
   simple('Add', 'Element-wise sum of a list of same-shape inputs.', { className: 'Add' }),
-  simple('Subtract', 'Element-wise difference of exactly two same-shape inputs (first minus second).', {
-    missing: 'Emit Add(a, Rescaling{scale: -1, offset: 0}(b)) in a functional graph.',
-  }),
+  // tfjs has no Subtract: kspec's runtime computes it (src/runtime/structural.ts).
+  simple('Subtract', 'Element-wise difference of exactly two same-shape inputs (first minus second).', { className: 'KspecSubtract', runtime: true }),
   simple('Multiply', 'Element-wise product of a list of same-shape inputs.', { className: 'Multiply' }),
   simple('Average', 'Element-wise mean of a list of same-shape inputs.', { className: 'Average' }),
   simple('Maximum', 'Element-wise maximum of a list of same-shape inputs.', { className: 'Maximum' }),

@@ -14,6 +14,8 @@
  * - tfjs 4.22 `dist/layers/pooling.{d.ts,js}` and runs: 1D pooling and GlobalPooling1D read no
  *   dataFormat (channels_first is silently treated as channels_last); no global pooling layer reads
  *   keepdims (GlobalAveragePooling2D with keepdims=true still returns rank 2, verified by run).
+ *   tfjs has no GlobalMax/GlobalAveragePooling3D: kspec's runtime classes KspecGlobal…Pooling3D
+ *   compute them, reading data_format and keepdims (src/runtime/structural.ts).
  *
  * Positional counts: GlobalAveragePooling1D overrides __init__(data_format, **kwargs) in Keras 2 (1
  * positional); GlobalMaxPooling1D and all 2D/3D global layers inherit GlobalPoolingND(data_format,
@@ -59,16 +61,17 @@ const globalPool = (kind: 'Max' | 'Average', r: Rank): LayerSpec => ({
   doc: `${kind === 'Max' ? 'Maximum' : 'Average'} of each channel over all ${r === 1 ? 'steps' : 'spatial positions'}.`,
   positional: kind === 'Average' && r === 1 ? 1 : 2,
   args: [
-    dataFormatArg(r === 2),
+    dataFormatArg(r !== 1),
     arg('keepdims', bool, {
       default: false,
-      tfjs: null,
-      doc: 'Keep the reduced axes with length 1 (Keras 2.6+); tfjs ignores it, so emit a Reshape after the layer when true.',
+      ...(r !== 3 && { tfjs: null }),
+      doc: r === 3
+        ? 'Keep the reduced axes with length 1 (Keras 2.6+).'
+        : 'Keep the reduced axes with length 1 (Keras 2.6+); tfjs ignores it, so emit a Reshape after the layer when true.',
     }),
   ],
-  tfjs: r === 3
-    ? { missing: `Emit ${kind}Pooling3D with pool_size equal to the full spatial input size, then Flatten (or Reshape to [1, 1, 1, channels] for keepdims); needs a static input shape.` }
-    : { className: `Global${kind}Pooling${r}D` },
+  // tfjs has no 3D global pooling: kspec's runtime computes it (src/runtime/structural.ts).
+  tfjs: r === 3 ? { className: `KspecGlobal${kind}Pooling3D`, runtime: true } : { className: `Global${kind}Pooling${r}D` },
   aliases: [`Global${kind === 'Max' ? 'Max' : 'Avg'}Pool${r}D`],
   example: {},
   exampleInput: inputFor(r),

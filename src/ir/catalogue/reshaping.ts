@@ -5,11 +5,14 @@
  * Sources read (Keras 2.15 = keras-team/tf-keras initial import, commit 6add81a9; Keras 3 = keras-team/keras):
  * - K2 `tf_keras/layers/reshaping/{zero_padding1d,zero_padding2d,zero_padding3d,cropping1d,cropping2d,
  *   cropping3d,up_sampling1d,up_sampling2d,up_sampling3d}.py`.
- * - K3 `keras/src/layers/reshaping/{zero_padding1d,up_sampling2d}.py`; the other Keras 3 reshaping
- *   signatures were not re-read (same class names and arguments in `keras/api/layers/__init__.py`).
+ * - K3 `keras/src/layers/reshaping/{zero_padding1d,up_sampling1d,up_sampling2d}.py` and
+ *   `cropping1d_test.py`; newer Keras 3 releases give ZeroPadding1D a `data_format` (written by
+ *   get_config); the other Keras 3 reshaping signatures were not re-read (same class names and
+ *   arguments in `keras/api/layers/__init__.py`).
  * - tfjs 4.22 `dist/layers/padding.{d.ts,js}`, `dist/layers/convolutional.{d.ts,js}` (Cropping2D,
  *   UpSampling2D) and runs: UpSampling2D accepts only interpolation "nearest" or "bilinear"
- *   ("bicubic is not a valid InterpolationFormat").
+ *   ("bicubic is not a valid InterpolationFormat"). tfjs has no 1D layers: kspec's runtime classes
+ *   KspecZeroPadding1D, KspecCropping1D and KspecUpSampling1D compute them (src/runtime/structural.ts).
  *
  * get_config writes the normalized forms: ZeroPadding2D/Cropping2D `[[top, bottom], [left, right]]`,
  * ZeroPadding1D/Cropping1D `[left, right]`, UpSampling2D `size` as a pair. Defaults below are the
@@ -25,8 +28,6 @@ const amounts = (r: 1 | 2 | 3): ArgType =>
 const dataFormatArg = arg('data_format', dataFormat, { default: 'channels_last', doc: 'Axis order: channels_last or channels_first (None means the global image_data_format).' });
 const inputFor = (r: 1 | 2 | 3): number[] => (r === 1 ? [4, 3] : r === 2 ? [4, 4, 2] : [4, 4, 4, 2]);
 
-const reshapeToTwoD = 'Reshape to (steps, 1, channels), apply the 2D layer on the first spatial axis only, then Reshape back (needs a static step count)';
-
 export const RESHAPING_LAYERS: readonly LayerSpec[] = [
   {
     name: 'ZeroPadding1D',
@@ -35,8 +36,13 @@ export const RESHAPING_LAYERS: readonly LayerSpec[] = [
     positional: 1,
     args: [
       arg('padding', amounts(1), { default: 1, doc: 'Zeros added at the start and end of the time axis: an int or [left, right].' }),
+      arg('data_format', dataFormat, {
+        default: 'channels_last',
+        keras3Only: true,
+        doc: 'Keras 3 (newer 3.x releases) axis order: channels_last pads axis 1 of (batch, steps, features), channels_first axis 2 of (batch, features, steps).',
+      }),
     ],
-    tfjs: { missing: `${reshapeToTwoD}: ZeroPadding2D with padding [[left, right], [0, 0]].` },
+    tfjs: { className: 'KspecZeroPadding1D', runtime: true },
     example: { padding: 1 },
     exampleInput: inputFor(1),
   },
@@ -74,7 +80,7 @@ export const RESHAPING_LAYERS: readonly LayerSpec[] = [
     args: [
       arg('cropping', amounts(1), { default: [1, 1], doc: 'Steps removed at the start and end: an int or [start, end].' }),
     ],
-    tfjs: { missing: `${reshapeToTwoD}: Cropping2D with cropping [[start, end], [0, 0]].` },
+    tfjs: { className: 'KspecCropping1D', runtime: true },
     example: { cropping: [1, 1] },
     exampleInput: inputFor(1),
   },
@@ -112,7 +118,7 @@ export const RESHAPING_LAYERS: readonly LayerSpec[] = [
     args: [
       arg('size', int(1), { default: 2, doc: 'Upsampling factor.' }),
     ],
-    tfjs: { missing: `${reshapeToTwoD}: UpSampling2D with size [n, 1] and interpolation "nearest".` },
+    tfjs: { className: 'KspecUpSampling1D', runtime: true },
     example: { size: 2 },
     exampleInput: inputFor(1),
   },

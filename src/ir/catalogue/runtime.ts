@@ -28,4 +28,15 @@ export const RUNTIME_LAYERS: readonly LayerSpec[] = [
     example: { function: 'squareplus', b: 4 },
     exampleInput: [3],
   },
+  {
+    name: 'KspecDepthToSpace',
+    category: 'reshaping',
+    doc: 'kspec runtime layer computing tf.nn.depth_to_space (NHWC), for TensorFlow-op layers that use it (tfjs needs `import "kspec/runtime"` to load it).',
+    positional: 1,
+    runtime: true,
+    args: [arg('block_size', int(2), { required: true, doc: 'Spatial block size: each block_size² channels become a block_size × block_size patch.' })],
+    tfjs: { className: 'KspecDepthToSpace', runtime: true },
+    example: { block_size: 2 },
+    exampleInput: [2, 2, 4],
+  },
 ];

@@ -65,7 +65,7 @@ interface RawArg {
 
 /** Keras's `Input()` is a function: it becomes an InputLayer whose `shape` is `input_shape`. */
 function classFor(raw: string): { spec: LayerSpec; known: boolean } {
-  return resolveClass(bareClassName(raw) === 'Input' ? 'InputLayer' : raw);
+  return resolveClass(bareClassName(raw) === 'Input' ? 'InputLayer' : raw, true);
 }
 
 /** Positional and keyword arguments → a Keras config keyed by snake_case names. */
