@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { compileCommand } from './commands/compile.js';
 import { lintCommand } from './commands/lint.js';
+import { summaryCommand } from './commands/summary.js';
 import { IoError } from './io.js';
 
 export const HELP = `kspec ${VERSION} — compile and lint Keras-style model specs for TensorFlow.js
@@ -11,6 +12,7 @@ export const HELP = `kspec ${VERSION} — compile and lint Keras-style model spe
 Usage:
   kspec compile <spec> [-o model.json]   compile a spec or .keras archive to a tfjs model.json
   kspec lint <files|folders|globs|->     check specs; folders are walked for .json/.yaml/.yml/.keras
+  kspec summary <spec>                   Keras's model.summary() table, without building the model
   kspec --help | --version
 
 Inputs are read in any dialect kspec knows (detected; --dialect forces one):
@@ -31,6 +33,9 @@ lint options:
   --fix                  apply fixes to the files (atomically; comments and layout kept)
   --fix-dry-run          print the fixes as a unified diff instead of writing them
   --quiet                report errors only
+
+summary options:
+  --format <name>        text (default) or json
 
 common options:
   --dialect <name>       force a dialect: ${DIALECTS.join(', ')}
@@ -60,8 +65,9 @@ const FLAGS: readonly FlagSpec[] = [
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
   compile: ['output', 'dialect', 'verbose', 'no-color', 'emit'],
   lint: ['dialect', 'no-color', 'format', 'max-warnings', 'fix', 'fix-dry-run', 'quiet'],
+  summary: ['dialect', 'no-color', 'format'],
 };
-const COMMANDS = { compile: compileCommand, lint: lintCommand } as const;
+const COMMANDS = { compile: compileCommand, lint: lintCommand, summary: summaryCommand } as const;
 
 export interface Io {
   readonly stdout: (s: string) => void;
