@@ -1,6 +1,7 @@
 // Bundles the CLI into one file (dist/kspec.mjs): loading ~100 small modules costs more than the
 // work of linting a small spec, so the bundle is what `kspec` runs. tfjs stays external (it is
-// imported only by buildModel, which the CLI never calls).
+// imported only by buildModel, which the CLI never calls), and so does ts-morph (required lazily by
+// the TypeScript emitter, `compile --emit ts|js`, only).
 import { build } from 'esbuild';
 
 await build({
@@ -11,7 +12,7 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  external: ['@tensorflow/*'],
+  external: ['@tensorflow/*', 'ts-morph'],
   outfile: 'dist/kspec.mjs',
   // yaml's CommonJS build requires Node built-ins; give the ES module a `require` for them.
   banner: { js: "import { createRequire as __kspecRequire } from 'node:module'; const require = __kspecRequire(import.meta.url);" },

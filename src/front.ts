@@ -7,6 +7,7 @@ import { Reporter } from './diagnostics/report.js';
 import type { Semantics } from './ir/activations.js';
 import type { ModelGraph } from './ir/graph.js';
 import { lowerKerasModel } from './lower/keras.js';
+import { checkKeras1, keras1Context, normalizeKeras1 } from './lower/keras1/index.js';
 import { normalizeKeras3 } from './lower/keras3/index.js';
 import { mapTfOps } from './lower/tf-ops.js';
 import { lowerKspec } from './lower/kspec/index.js';
@@ -35,7 +36,7 @@ export interface FrontEnd {
 
 const SEMANTICS: Record<Dialect, Semantics> = { kspec: 'keras2', keras2: 'keras2', tfjs: 'keras2', keras1: 'keras2', keras3: 'keras3' };
 const DIALECT_NAMES: Record<Dialect, string> = { kspec: 'a kspec spec', keras2: 'a Keras 2 config', keras3: 'Keras 3 JSON', tfjs: 'a tfjs model.json', keras1: 'Keras 1 JSON' };
-const UNSUPPORTED: Partial<Record<Dialect, string>> = { keras1: 'Keras 1' };
+const UNSUPPORTED: Partial<Record<Dialect, string>> = {};
 
 export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd {
   const source = new SourceFile(options.fileName ?? '<input>', text);
@@ -49,7 +50,8 @@ export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd 
     return { source, reporter, doc, semantics: 'keras2' };
   }
   const { dialect } = detected;
-  const semantics = SEMANTICS[dialect];
+  // A kspec spec may ask for Keras 3's meaning of activation names (`keras: 3`).
+  const semantics = dialect === 'kspec' && detected.model.keras === 3 ? 'keras3' : SEMANTICS[dialect];
   reporter.report('KS1011', { path: [], inner: { start: 0, end: 0 } }, { dialect: DIALECT_NAMES[dialect] });
   const unsupported = UNSUPPORTED[dialect];
   if (unsupported) {
@@ -57,9 +59,11 @@ export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd 
     return { source, reporter, doc, dialect, semantics };
   }
   const ctx = { reporter, semantics };
-  const model = dialect === 'keras3' ? normalizeKeras3(detected.model, detected.path, { reporter }) : detected.model;
+  const k1 = dialect === 'keras1' ? keras1Context(reporter) : undefined;
+  const model = dialect === 'keras3' ? normalizeKeras3(detected.model, detected.path, { reporter }) : k1 ? normalizeKeras1(detected.model, detected.path, k1) : detected.model;
   const lowered = dialect === 'kspec' ? lowerKspec(ctx, model, detected.path) : lowerKerasModel(ctx, model, detected.path);
   const graph = lowered && dialect !== 'kspec' ? mapTfOps(lowered, reporter) : lowered;
+  if (k1 && graph) checkKeras1(graph, k1);
   return { source, reporter, doc, dialect, semantics, ...(graph && { graph }) };
 }
 

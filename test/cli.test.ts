@@ -116,6 +116,8 @@ describe('commands that do not build models', () => {
     const pkgs = staticPackages(join(ROOT, 'src/cli/main.ts'));
     expect([...pkgs].filter((p) => p.startsWith('@tensorflow'))).toEqual([]);
     expect(pkgs.has('yaml')).toBe(true);
+    // ts-morph (and the TypeScript compiler in it) is required lazily by `compile --emit ts|js` only.
+    expect([...pkgs].filter((p) => p === 'ts-morph' || p === 'typescript')).toEqual([]);
     expect(staticPackages(join(ROOT, 'src/index.ts')).has('@tensorflow/tfjs')).toBe(false);
   });
 });

@@ -98,7 +98,10 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
     { file: 'states.yaml', text: 'inputs:\n  x: [3, 4]\nlayers:\n  - r = LSTM(2, return_state=True)(x)\n  - Dense(1)(r[2])\n  - Dense(1)(r[3])\n', expect: ['6:14-6:18 error KS4009 "r" has no output 3 (it has 3 outputs, 0 to 2).'] },
   ],
   KS5001: [
-    { file: 'missing.yaml', text: 'input_shape: [4, 2]\nlayers:\n  - UpSampling1D(2)\n', expect: ["3:5-3:17 error KS5001 tfjs cannot build the layer class \"UpSampling1D\": Reshape to (steps, 1, channels), apply the 2D layer on the first spatial axis only, then Reshape back (needs a static step count): UpSampling2D with size [n, 1] and interpolation \"nearest\"."] },
+    { file: 'missing.yaml', text: 'input_shape: [2, 2, 2, 3]\nlayers:\n  - UpSampling3D(2)\n', expect: ["3:5-3:17 error KS5001 tfjs cannot build the layer class \"UpSampling3D\": No tfjs equivalent: with static shapes, upsample two axes with UpSampling2D (nearest) on a (d1, d2, d3*channels) Reshape and the third in a second Reshape/UpSampling2D round trip, or register a custom layer."] },
+    // Built by kspec's runtime (UpSampling1D) or compiled as a linear Activation (RandomFlip, Identity).
+    { file: 'runtime.yaml', text: 'input_shape: [4, 2]\nlayers:\n  - UpSampling1D(2)\n', expect: [] },
+    { file: 'replaced.yaml', text: 'input_shape: [4, 4, 3]\nlayers:\n  - RandomFlip()\n  - Identity()\n', expect: [] },
   ],
   KS5002: [
     { file: 'ignored.yaml', text: 'input_shape: [8, 8, 2]\nlayers:\n  - Conv2D(4, 3, groups=2)\n', expect: ["3:25-3:26 warning KS5002 tfjs ignores \"groups\" of \"Conv2D\", so 2 has no effect there."] },
@@ -123,8 +126,15 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
     { file: 'elu.json', text: k2(dense(first), { class_name: 'ELU', config: { name: 'e', alpha: 0.5 } }), expect: ['3:52-3:55 warning KS5007 tfjs builds ELU only with alpha 1 and throws NotImplementedError for alpha 0.5; kspec compiles it exactly as a KspecActivation{function: "elu", alpha: 0.5} layer (a kspec runtime class: tfjs loads it once "kspec/runtime" is imported).'] },
   ],
   KS5008: [
-    { file: 'gru.yaml', text: 'input_shape: [3, 4]\nlayers:\n  - GRU(2)\n  - Dense(1)\n', expect: ["3:5-3:8 error KS5008 tfjs 4.22 cannot build \"GRU\" with reset_after=true (the Keras default), the formula and bias shape Keras uses; write reset_after=false for the one tfjs has."] },
+    { file: 'gru.yaml', text: 'input_shape: [3, 4]\nlayers:\n  - GRU(2)\n  - Dense(1)\n', expect: ["3:5-3:8 info KS5008 tfjs 4.22 cannot build \"GRU\" with reset_after=true (the Keras default), the formula and bias shape Keras uses; kspec compiles it exactly as a KspecGRU layer (a kspec runtime class: tfjs loads it once \"kspec/runtime\" is imported)."] },
     { file: 'gru-ok.yaml', text: 'input_shape: [3, 4]\nlayers:\n  - GRU(2, reset_after=False)\n', expect: [] },
+    { file: 'gru.json', text: k2({ class_name: 'GRU', config: { name: 'g', batch_input_shape: [null, 3, 4], units: 2, reset_after: true } }), expect: ["2:99-2:103 warning KS5008 tfjs 4.22 cannot build \"GRU\" with reset_after=true, the formula and bias shape Keras uses; kspec compiles it exactly as a KspecGRU layer (a kspec runtime class: tfjs loads it once \"kspec/runtime\" is imported)."] },
+    { file: 'nested.yaml', text: 'input_shape: [3, 4]\nlayers:\n  - Bidirectional(GRU(2))\n  - RNN(GRUCell(2, reset_after=True))\n', expect: ["3:19-3:25 info KS5008 tfjs 4.22 cannot build \"GRU\" with reset_after=true (the Keras default), the formula and bias shape Keras uses; kspec compiles it exactly as a KspecGRU layer (a kspec runtime class: tfjs loads it once \"kspec/runtime\" is imported).", "4:9-4:37 info KS5008 tfjs 4.22 cannot build \"GRUCell\" with reset_after=true, the formula and bias shape Keras uses; kspec compiles it exactly as a KspecGRUCell layer (a kspec runtime class: tfjs loads it once \"kspec/runtime\" is imported)."] },
+  ],
+  KS5009: [
+    { file: 'flip.yaml', text: "input_shape: [4, 4, 3]\nlayers:\n  - RandomFlip('horizontal')\n  - RandomCrop(2, 2)\n", expect: ['3:5-3:15 info KS5009 "RandomFlip" acts only in training and returns its input unchanged at inference, so kspec compiles it as a linear Activation (the identity).'] },
+    { file: 'zoom.json', text: k2({ class_name: 'RandomZoom', config: { name: 'z', batch_input_shape: [null, 4, 4, 3], height_factor: 0.1 } }), expect: ['2:17-2:29 info KS5009 "RandomZoom" acts only in training and returns its input unchanged at inference, so kspec compiles it as a linear Activation (the identity).'] },
+    { file: 'identity.yaml', text: 'input_shape: [4]\nlayers:\n  - Identity()\n  - Dropout(0.5)\n', expect: [] },
   ],
   KS6001: [
     { file: 'rank.yaml', text: 'input_shape: [28, 28]\nlayers:\n  - Conv2D(4, 3)\n', expect: ["3:5-3:11 error KS6001 \"Conv2D\" needs an input of rank 4 (batch, rows, cols, channels), got rank 3 [null, 28, 28]."] },
@@ -134,7 +144,10 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
     { file: 'add.yaml', text: 'inputs:\n  a: [4]\n  b: [5]\nlayers:\n  - Add()([a, b])\n', expect: ["5:5-5:8 error KS6002 \"Add\" needs inputs of the same shape (or shapes that broadcast), got [null, 4], [null, 5]."] },
   ],
   KS6003: [
-    { file: 'flat.yaml', text: 'input_shape: [4]\nlayers:\n  - Dense(3)\n  - Flatten()\n', expect: ["4:5-4:12 error KS6003 \"Flatten\" gets an input that is already flat [null, 3]: Keras passes it through, tfjs refuses it (it needs rank 3 or more)."] },
+    { file: 'flat.yaml', text: 'input_shape: [4]\nlayers:\n  - Dense(3)\n  - Flatten()\n', expect: ["4:5-4:12 info KS6003 \"Flatten\" gets an input that is already flat [null, 3]: Keras passes it through, tfjs refuses it (it needs rank 3 or more). kspec compiles it as a linear Activation (the identity)."] },
+    { file: 'flat.json', text: k2(dense(first), { class_name: 'Flatten', config: { name: 'f' } }), expect: ["3:17-3:26 warning KS6003 \"Flatten\" gets an input that is already flat [null, 2]: Keras passes it through, tfjs refuses it (it needs rank 3 or more). kspec compiles it as a linear Activation (the identity)."] },
+    { file: 'wrapped.yaml', text: 'input_shape: [2, 4]\nlayers:\n  - TimeDistributed(Flatten())\n', expect: ["3:5-3:20 error KS6003 \"Flatten\" gets an input that is already flat [null, 4]: Keras passes it through, tfjs refuses it (it needs rank 3 or more)."] },
+    { file: 'deep.yaml', text: 'input_shape: [2, 4]\nlayers:\n  - Flatten()\n', expect: [] },
   ],
   KS6004: [
     { file: 'reshape.yaml', text: 'input_shape: [6]\nlayers:\n  - Reshape((4, -1))\n', expect: ["3:5-3:12 error KS6004 \"Reshape\" cannot turn [null, 6] (6 values per sample) into target_shape [4, -1]."] },

@@ -11,7 +11,7 @@ import { fixtureCases, ROOT } from './helpers.js';
 
 tf.setBackend('cpu');
 const examples = readdirSync(join(ROOT, 'examples')).map((f) => ({ name: `examples/${f}`, input: f, text: readFileSync(join(ROOT, 'examples', f), 'utf8') }));
-const count = (ws: tf.LayerVariable[]) => ws.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+const count = (ws: tf.LayerVariable[]) => ws.reduce((n, w) => n + (w.shape as number[]).reduce((a, b) => a * b, 1), 0);
 const pyShape = (s: (number | null)[]) => (s.length === 1 ? `(${s[0] ?? 'None'},)` : `(${s.map((d) => d ?? 'None').join(', ')})`);
 
 describe('summary numbers equal what tfjs computes after building', () => {

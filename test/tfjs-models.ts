@@ -62,7 +62,7 @@ export function modelJson(row: Native, opts: { leadingReshape?: boolean } = {}):
   const sample = row.exampleInput ?? [];
   const config = { name: 'l', ...row.example };
   const filled = (s: Shape) => s.map((d) => d ?? 2);
-  if (row.category === 'merge') {
+  if (row.category === 'merge' || row.category === 'attention') {
     return { inputs: 2, input: filled(sample), json: functionalJson('Functional', ['a', 'b'], sample, { class_name: row.tfjs.className, name: 'l', config }) };
   }
   if (isCell(row)) {

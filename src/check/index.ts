@@ -15,6 +15,7 @@ import { eluAlpha } from './rules/elu-alpha.js';
 import { flattenFlat } from './rules/flatten-flat.js';
 import { gruResetAfter } from './rules/gru-reset-after.js';
 import { hardSigmoidKeras3 } from './rules/hard-sigmoid-keras3.js';
+import { inferenceIdentity } from './rules/inference-identity.js';
 import { invalidShape } from './rules/invalid-shape.js';
 import { layerAlias } from './rules/layer-alias.js';
 import { layerRank } from './rules/layer-rank.js';
@@ -37,7 +38,7 @@ import { unknownReference } from './rules/unknown-reference.js';
 import { unusedInput } from './rules/unused-input.js';
 
 /** Class and argument rules first: shape and wiring rules assume classes are known. */
-export const CLASS_RULES: readonly Rule[] = [unknownLayer, layerAlias, customCode, tfjsMissingLayer, unknownArgument, argumentType, argumentValue, argumentRange, missingArgument];
+export const CLASS_RULES: readonly Rule[] = [unknownLayer, layerAlias, customCode, tfjsMissingLayer, inferenceIdentity, unknownArgument, argumentType, argumentValue, argumentRange, missingArgument];
 export const ACTIVATION_RULES: readonly Rule[] = [unknownActivation, activationUnsupported, activationInCell, activationLayerArgs, activationNotInTfjs, hardSigmoidKeras3];
 export const WIRING_RULES: readonly Rule[] = [noLayers, noInputShape, duplicateName, unknownReference, tensorIndex, cycle, unusedInput, outputWithoutInput];
 export const DRIFT_RULES: readonly Rule[] = [leakyReluNegativeSlope, reluIgnoredArgument, softmaxDefaultAxis, eluAlpha, gruResetAfter, tfjsIgnoresArgument];

@@ -3,6 +3,7 @@ import { DIALECTS } from '../parse/detect.js';
 import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { compileCommand } from './commands/compile.js';
+import { convertCommand } from './commands/convert.js';
 import { lintCommand } from './commands/lint.js';
 import { summaryCommand } from './commands/summary.js';
 import { IoError } from './io.js';
@@ -13,6 +14,7 @@ Usage:
   kspec compile <spec> [-o model.json]   compile a spec or .keras archive to a tfjs model.json
   kspec lint <files|folders|globs|->     check specs; folders are walked for .json/.yaml/.yml/.keras
   kspec summary <spec>                   Keras's model.summary() table, without building the model
+  kspec convert <file> --to <dialect>    kspec (readable YAML), keras2 (tf.keras to_json) or tfjs
   kspec --help | --version
 
 Inputs are read in any dialect kspec knows (detected; --dialect forces one):
@@ -23,8 +25,10 @@ Inputs are read in any dialect kspec knows (detected; --dialect forces one):
 
 compile options:
   -o, --output <file>    write the result to <file> (atomically)
-  --emit <what>          model-json (default), or stubs: a TypeScript module with a tfjs class
-                         stub per custom layer class the model names (written even with errors)
+  --emit <what>          model-json (default); ts or js: a TypeScript / JavaScript module whose
+                         buildModel() builds the model with tf.layers calls; or stubs: a TypeScript
+                         module with a tfjs class stub per custom layer class the model names
+                         (written even with errors)
   --verbose              also print notes (rewrites made, aliases resolved)
 
 lint options:
@@ -49,6 +53,7 @@ Exit status: 0 no errors, 1 errors in the input (or too many warnings), 2 usage 
 const FLAGS: readonly FlagSpec[] = [
   { name: 'output', short: 'o', value: true },
   { name: 'emit', value: true },
+  { name: 'to', value: true },
   { name: 'dialect', value: true },
   { name: 'verbose' },
   { name: 'no-color' },
@@ -66,8 +71,9 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   compile: ['output', 'dialect', 'verbose', 'no-color', 'emit'],
   lint: ['dialect', 'no-color', 'format', 'max-warnings', 'fix', 'fix-dry-run', 'quiet'],
   summary: ['dialect', 'no-color', 'format'],
+  convert: ['dialect', 'no-color', 'to', 'output'],
 };
-const COMMANDS = { compile: compileCommand, lint: lintCommand, summary: summaryCommand } as const;
+const COMMANDS = { compile: compileCommand, lint: lintCommand, summary: summaryCommand, convert: convertCommand } as const;
 
 export interface Io {
   readonly stdout: (s: string) => void;

@@ -32,6 +32,10 @@ export const MESSAGES = {
   KS1015: m<{ layer: string }>('error', 'constant-call', (p) => `${q(p.layer)} is called on constants rather than tensors, which tfjs model configs cannot express.`),
   KS1016: m<{ version: string }>('info', 'keras-archive', (p) => `Read from a .keras archive saved by Keras ${p.version}.`),
   KS1017: m<{ detail: string }>('error', 'bad-archive', (p) => `This is not a readable .keras archive: ${p.detail}.`),
+  KS1018: m<{ what: string; why: string }>('error', 'keras1-unsupported', (p) => `${p.what} cannot be converted from Keras 1: ${p.why}.`),
+  KS1019: m<{ summary: string }>('info', 'keras1-converted', (p) => `Converted from Keras 1 to Keras 2: ${p.summary}.`),
+  KS1020: m<{ layers: string; why: string; assumed: string }>('warning', 'dim-ordering-assumed', (p) => `${p.layers} ${p.why}; kspec assumes ${p.assumed}.`),
+  KS1021: m<{ layer: string; why: string }>('error', 'channels-first', (p) => `tfjs cannot compute ${q(p.layer)} as Keras does: ${p.why}.`),
 
   KS2001: m<{ name: string; custom?: boolean }>('error', 'unknown-layer', (p) => `Unknown layer class ${q(p.name)}${p.custom ? '; if it is a custom layer, kspec never runs its Python code, and tfjs needs a layer class registered under this name' : ''}.`),
   KS2002: m<{ arg: string; layer: string }>('error', 'unknown-argument', (p) => `${q(p.layer)} has no argument ${q(p.arg)}.`),
@@ -70,13 +74,14 @@ export const MESSAGES = {
   KS5005: m<{ arg: string; value: string; to?: string }>('error', 'relu-ignored-argument', (p) => `tfjs ignores ReLU's ${q(p.arg)}, so it would compute max(x, 0) where Keras uses ${q(p.arg)} = ${p.value}${p.to ? `; kspec compiles it exactly as ${p.to}` : ''}.`),
   KS5006: m('warning', 'softmax-default-axis', () => `tfjs's Softmax layer defaults to axis 1 where Keras uses the last axis, so on inputs of rank 3 or more tfjs fails or normalises the wrong axis.`),
   KS5007: m<{ alpha: string; to: string }>('error', 'elu-alpha', (p) => `tfjs builds ELU only with alpha 1 and throws NotImplementedError for alpha ${p.alpha}; kspec compiles it exactly as ${p.to}.`),
-  KS5008: m<{ layer: string; implicit: boolean }>('error', 'gru-reset-after', (p) => `tfjs 4.22 cannot build ${q(p.layer)} with reset_after=true${p.implicit ? ' (the Keras default)' : ''}, the formula and bias shape Keras uses; write reset_after=false for the one tfjs has.`),
+  KS5008: m<{ layer: string; implicit: boolean; to: string }>('info', 'gru-reset-after', (p) => `tfjs 4.22 cannot build ${q(p.layer)} with reset_after=true${p.implicit ? ' (the Keras default)' : ''}, the formula and bias shape Keras uses; kspec compiles it exactly as a ${p.to} layer (a kspec runtime class: tfjs loads it once "kspec/runtime" is imported).`),
+  KS5009: m<{ name: string }>('info', 'inference-identity', (p) => `${q(p.name)} acts only in training and returns its input unchanged at inference, so kspec compiles it as a linear Activation (the identity).`),
 
   KS5010: m<{ name: string; op: string; to: string }>('info', 'tf-op-mapped', (p) => `${q(p.name)} runs the TensorFlow op ${q(p.op)}, which kspec compiles exactly as ${p.to}.`),
 
   KS6001: m<{ detail: string }>('error', 'layer-rank', (p) => p.detail),
   KS6002: m<{ detail: string }>('error', 'merge-shapes', (p) => p.detail),
-  KS6003: m<{ detail: string }>('error', 'flatten-flat', (p) => p.detail),
+  KS6003: m<{ detail: string; compiled?: boolean }>('error', 'flatten-flat', (p) => `${p.detail}${p.compiled ? ' kspec compiles it as a linear Activation (the identity).' : ''}`),
   KS6004: m<{ detail: string }>('error', 'invalid-shape', (p) => p.detail),
 } as const;
 

@@ -33,28 +33,36 @@ export function toModelJSON(graph: ModelGraph, passthrough: Readonly<Record<stri
     format: 'layers-model',
     generatedBy: `kspec ${VERSION}`,
     convertedBy: null,
-    modelTopology: { class_name: modelClass(graph), config: modelConfig(graph), keras_version: 'tfjs-layers 4.22.0', backend: 'tensor_flow.js' },
+    modelTopology: { class_name: modelClass(graph, 'tfjs'), config: modelConfig(graph, 'tfjs'), keras_version: 'tfjs-layers 4.22.0', backend: 'tensor_flow.js' },
     ...kept,
   };
 }
 
-/** `Model` is the functional class name every tfjs version registers. */
-const modelClass = (g: ModelGraph): string => (g.style === 'sequential' ? 'Sequential' : 'Model');
+/** Who reads the topology: tfjs (its class names) or tf.keras 2.x (Keras's). */
+type Flavor = 'tfjs' | 'keras2';
+
+/** `Model` is the functional class name every tfjs version registers; tf.keras ≥ 2.3 writes `Functional`. */
+const modelClass = (g: ModelGraph, flavor: Flavor): string => (g.style === 'sequential' ? 'Sequential' : flavor === 'tfjs' ? 'Model' : 'Functional');
 const triple = (t: TensorRef) => [t.layer, t.node, t.tensor];
 
-function modelConfig(g: ModelGraph): Record<string, unknown> {
-  if (g.style === 'sequential') return { name: g.name, layers: g.layers.map((l) => layerEntry(l, false)) };
-  return { name: g.name, layers: g.layers.map((l) => layerEntry(l, true)), input_layers: g.inputs.map(triple), output_layers: g.outputs.map(triple) };
+function modelConfig(g: ModelGraph, flavor: Flavor = 'tfjs'): Record<string, unknown> {
+  if (g.style === 'sequential') return { name: g.name, layers: g.layers.map((l) => layerEntry(l, false, flavor)) };
+  return { name: g.name, layers: g.layers.map((l) => layerEntry(l, true, flavor)), input_layers: g.inputs.map(triple), output_layers: g.outputs.map(triple) };
 }
 
-function layerEntry(l: LayerNode, functional: boolean): Record<string, unknown> {
+function layerEntry(l: LayerNode, functional: boolean, flavor: Flavor): Record<string, unknown> {
   let entry: Record<string, unknown>;
-  if (l.model) entry = { class_name: modelClass(l.model), config: modelConfig({ ...l.model, name: l.name }) };
+  if (l.model) entry = { class_name: modelClass(l.model, flavor), config: modelConfig({ ...l.model, name: l.name }, flavor) };
   else {
     const spec = lookupLayer(l.className)?.spec;
-    const className = spec && tfjsSupports(spec) ? spec.tfjs.className : l.className;
+    const className = flavor === 'tfjs' && spec && tfjsSupports(spec) ? spec.tfjs.className : (spec?.name ?? l.className);
     entry = { class_name: className, config: { name: l.name, ...l.config } };
   }
   if (!functional) return entry;
   return { ...entry, name: l.name, inbound_nodes: l.calls.map((c) => c.inputs.map((t) => [...triple(t), c.kwargs])) };
+}
+
+/** `model.to_json()` as tf.keras 2.15 writes it, for Python users (`convert --to keras2`). */
+export function toKeras2JSON(graph: ModelGraph): Record<string, unknown> {
+  return { class_name: modelClass(graph, 'keras2'), config: modelConfig(graph, 'keras2'), keras_version: '2.15.0', backend: 'tensorflow' };
 }

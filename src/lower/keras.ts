@@ -89,7 +89,8 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
       return undefined;
     }
   }
-  return { name, className: spec.name, config: cfg, calls, origin: { at: classAt, args, written: entry.class_name, entry: path } };
+  const wired = spec.category === 'attention' ? calls.map(attentionInputs) : calls;
+  return { name, className: spec.name, config: cfg, calls: wired, origin: { at: classAt, args, written: entry.class_name, entry: path } };
 }
 
 /** A nested model entry; Keras 2.0's list-style nested Sequential has no name, so it gets Keras's. */
@@ -100,6 +101,21 @@ function nestedModel(ctx: LowerContext, entry: Record<string, unknown>, path: Pa
   const config = isObj(entry.config) ? entry.config : {};
   const name = typeof config.name === 'string' ? config.name : typeof entry.name === 'string' ? entry.name : model.name;
   return { name, className: model.style === 'sequential' ? 'Sequential' : 'Functional', config: {}, calls, model: { ...model, name }, origin: { at: { path: [...path, 'class_name'], part: 'value' }, entry: path } };
+}
+
+/**
+ * Attention layers are called `layer(query, value=…, key=…)`; Keras writes the keyword tensors into
+ * the node's kwargs as `[layer, node, tensor]`. kspec's runtime layers take `[query, value, key]`.
+ */
+function attentionInputs(call: CallNode): CallNode {
+  const ref = (v: unknown) => tensorRef(v);
+  const { query, value, key, ...rest } = call.kwargs;
+  const q = ref(query);
+  const v = ref(value);
+  const k = ref(key);
+  if (!q && !v && !k) return call;
+  const inputs = [...(q ? [q] : []), ...call.inputs, ...(v ? [v] : []), ...(k ? [k] : [])];
+  return { ...call, inputs, kwargs: { ...rest, ...(!q && query !== undefined && { query }), ...(!v && value !== undefined && { value }), ...(!k && key !== undefined && { key }) } };
 }
 
 function inboundNodes(ctx: LowerContext, nodes: unknown, path: Path): CallNode[] | undefined {

@@ -1,6 +1,6 @@
 /** Layers tfjs lacks but can compute exactly another way (ir/replaced-classes.ts) become that way. */
 import type { LayerNode, ModelGraph } from '../ir/graph.js';
-import { REPLACED_CLASSES } from '../ir/replaced-classes.js';
+import { REPLACED_CLASSES, type Replacement } from '../ir/replaced-classes.js';
 
 const BASE_KEYS = ['batch_input_shape', 'dtype', 'trainable'];
 
@@ -11,7 +11,11 @@ export function replaceClasses(graph: ModelGraph): ModelGraph {
 function replaceLayer(layer: LayerNode): LayerNode {
   if (layer.model) return { ...layer, model: replaceClasses(layer.model) };
   const r = REPLACED_CLASSES[layer.className];
-  if (!r) return layer;
+  return r ? replaceWith(layer, r) : layer;
+}
+
+/** The layer as the replacement class, keeping its name, calls and base arguments (input shape, dtype, trainable). */
+export function replaceWith(layer: LayerNode, r: Replacement): LayerNode {
   const kept = Object.fromEntries(BASE_KEYS.filter((k) => k in layer.config).map((k) => [k, layer.config[k]]));
   return { ...layer, className: r.className, config: { ...kept, ...r.config } };
 }

@@ -7,11 +7,17 @@
  * another tfjs instance must make sure both resolve to the same package.
  */
 import * as tf from '@tensorflow/tfjs';
+import { ATTENTION_CLASSES } from './attention.js';
 import { KspecActivation } from './layer.js';
+import { NORMALIZATION_CLASSES } from './normalization.js';
+import { STRUCTURAL_LAYERS } from './structural.js';
 import { TF_OP_LAYERS } from './tf-ops.js';
 
-for (const cls of [KspecActivation, ...TF_OP_LAYERS]) tf.serialization.registerClass(cls);
+for (const cls of [KspecActivation, ...TF_OP_LAYERS, ...STRUCTURAL_LAYERS, ...NORMALIZATION_CLASSES, ...ATTENTION_CLASSES]) tf.serialization.registerClass(cls);
 
 export { KspecActivation, type KspecActivationArgs } from './layer.js';
 export { KspecDepthToSpace } from './tf-ops.js';
 export { RUNTIME_ACTIVATION, RUNTIME_FUNCTION_NAMES, RUNTIME_FUNCTIONS, type RuntimeFunction } from './functions.js';
+export * from './structural.js';
+export { KspecNormalization, KspecUnitNormalization, KspecGroupNormalization, type KspecNormalizationArgs, type KspecUnitNormalizationArgs, type KspecGroupNormalizationArgs } from './normalization.js';
+export { KspecMultiHeadAttention, KspecAttention, KspecAdditiveAttention, type KspecMultiHeadAttentionArgs, type KspecAttentionArgs, type KspecAdditiveAttentionArgs } from './attention.js';

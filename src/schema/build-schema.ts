@@ -94,6 +94,7 @@ export function buildSchema(): Schema {
     properties: {
       $schema: { type: 'string', description: 'The schema this file follows, for editors.' },
       name: { type: 'string', description: 'The model name.' },
+      keras: { enum: [2, 3], default: 2, description: 'Which Keras the activation names follow: 2 (default) or 3, where "hard_sigmoid" is clip(x/6 + 0.5, 0, 1) rather than clip(0.2x + 0.5, 0, 1).' },
       description: { type: 'string', description: 'Free text about the model.' },
       input_shape: { ...shape, description: 'Sequential models: the input shape without the batch dimension.' },
       batch_size: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }], description: 'Sequential models: a fixed batch size.' },

@@ -1,7 +1,12 @@
-/** `kspec compile <spec> [-o model.json]`: a tfjs model.json, or located errors (exit 1). */
+/**
+ * `kspec compile <spec> [-o model.json]`: a tfjs model.json, or located errors (exit 1).
+ * `--emit ts|js`: a module whose buildModel() builds the model with tfjs calls (the emitter loads
+ * ts-morph itself, on first use: the other commands never load it).
+ */
 import { CUSTOM_CODE_CLASSES } from '../../check/rules/custom-code.js';
 import { compile } from '../../compile.js';
 import { stubsModule } from '../../emit/stubs.js';
+import { emitTypeScript } from '../../emit/typescript.js';
 import { frontEnd, resolvedDiagnostics, type FrontEndOptions } from '../../front.js';
 import { formatDiagnostics } from '../../diagnostics/format.js';
 import type { Dialect } from '../../parse/detect.js';
@@ -23,12 +28,12 @@ export function compileCommand(args: ParsedArgs, io: Io): number {
   const options = { fileName: spec.fileName, ...(spec.kerasVersion && { kerasVersion: spec.kerasVersion }), ...(dialect && { dialect }) };
   const emit = flags.get('emit') ?? 'model-json';
   if (emit === 'stubs') return stubsCommand(spec.text, options, flags, io);
-  if (emit !== 'model-json') throw new UsageError('--emit must be model-json or stubs');
+  if (emit !== 'model-json' && emit !== 'ts' && emit !== 'js') throw new UsageError('--emit must be model-json, stubs, ts or js');
   const result = compile(spec.text, options);
   const shown = result.diagnostics.filter((d) => d.severity !== 'info' || flags.has('verbose'));
   if (shown.length > 0) io.stderr(formatDiagnostics(shown, result.source, { color: io.isTTY && !flags.has('no-color'), frames: true }) + '\n');
   if (!result.ok || !result.modelJSON) return 1;
-  const out = JSON.stringify(result.modelJSON, null, 2) + '\n';
+  const out = emit === 'model-json' ? JSON.stringify(result.modelJSON, null, 2) + '\n' : emitTypeScript(result, { sourceName: spec.fileName, js: emit === 'js' });
   const output = flags.get('output');
   if (typeof output === 'string') writeAtomic(output, out);
   else io.stdout(out);

@@ -58,6 +58,8 @@ export const ACTIVATION_ROWS: Readonly<Record<string, LayerRow>> = {
   GaussianNoise: identity(),
   GaussianDropout: identity(),
   AlphaDropout: identity(),
+  // Its L1/L2 penalty joins the training loss; the forward pass is the identity (compiled as a linear Activation).
+  ActivityRegularization: identity(),
   // Drops whole channels of a (batch, steps, channels) input; tfjs and Keras both require rank 3.
   SpatialDropout1D: identity({ n: 3, axes: 'batch, steps, channels' }),
 };

@@ -74,7 +74,7 @@ const conv = (r: Rank): LayerRow =>
     return f === undefined ? undefined : size(p.w.kernel) * p.channels * f + (useBias(c) ? f : 0);
   });
 
-const convTranspose = (r: Rank): LayerRow =>
+export const convTranspose = (r: Rank): LayerRow =>
   convRow(
     r,
     (p, c) => {
@@ -88,18 +88,21 @@ const convTranspose = (r: Rank): LayerRow =>
     },
   );
 
+/** Depthwise kernel (kernel…, in, depth_multiplier), pointwise (1…, in·dm, filters), bias (filters). */
+export const separable = (r: Rank): LayerRow =>
+  convRow(r, forward, filters, (p, c) => {
+    const f = int(c, 'filters');
+    const dm = depth(c);
+    return f === undefined ? undefined : size(p.w.kernel) * p.channels * dm + p.channels * dm * f + (useBias(c) ? f : 0);
+  });
+
 export const CONVOLUTION_ROWS: Readonly<Record<string, LayerRow>> = {
   Conv1D: conv(1),
   Conv2D: conv(2),
   Conv3D: conv(3),
   Conv2DTranspose: convTranspose(2),
   Conv3DTranspose: convTranspose(3),
-  // Depthwise kernel (k, k, in, depth_multiplier), pointwise (1, 1, in·dm, filters), bias (filters).
-  SeparableConv2D: convRow(2, forward, filters, (p, c) => {
-    const f = int(c, 'filters');
-    const dm = depth(c);
-    return f === undefined ? undefined : size(p.w.kernel) * p.channels * dm + p.channels * dm * f + (useBias(c) ? f : 0);
-  }),
+  SeparableConv2D: separable(2),
   // in·depth_multiplier output channels; kernel (k, k, in, dm), bias (in·dm).
   DepthwiseConv2D: convRow(2, forward, (p, c) => p.channels * depth(c), (p, c) => {
     const out = p.channels * depth(c);

@@ -17,6 +17,8 @@ import { RESHAPING_ROWS } from './reshaping.js';
 import { register, rowFor, type LayerRow } from './row.js';
 import { WRAPPER_ROWS } from './wrappers.js';
 import { RUNTIME_TF_OP_ROWS } from './runtime-tf-ops.js';
+import { RUNTIME_STRUCTURAL_ROWS } from './runtime-structural.js';
+import { RUNTIME_NORMALIZATION_ATTENTION_ROWS } from './runtime-normalization-attention.js';
 
 export const SHAPE_ROWS: Readonly<Record<string, LayerRow>> = {
   ...CORE_ROWS,
@@ -31,6 +33,8 @@ export const SHAPE_ROWS: Readonly<Record<string, LayerRow>> = {
   ...PREPROCESSING_ROWS,
   ...WRAPPER_ROWS,
   ...RUNTIME_TF_OP_ROWS,
+  ...RUNTIME_STRUCTURAL_ROWS,
+  ...RUNTIME_NORMALIZATION_ATTENTION_ROWS,
 };
 
 register(SHAPE_ROWS);

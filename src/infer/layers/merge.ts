@@ -31,7 +31,7 @@ function broadcast(a: readonly Dim[], b: readonly Dim[]): Dim[] | undefined {
   return out;
 }
 
-const elementwise: LayerRow = {
+export const elementwise: LayerRow = {
   output: (inputs, c) => {
     const few = atLeastTwo(inputs, c);
     if (few) return few;

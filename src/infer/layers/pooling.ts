@@ -27,7 +27,7 @@ const pool = (r: Rank): LayerRow =>
   });
 
 /** (batch, channels), or with keepdims the spatial axes kept as 1. */
-const globalPool = (r: Rank): LayerRow =>
+export const globalPool = (r: Rank): LayerRow =>
   single((s: Shape, c): Output => {
     const first = channelsFirst(c);
     const bad = needRank(c, s, r + 2, axesOf(r, first));

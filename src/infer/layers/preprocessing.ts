@@ -1,7 +1,10 @@
 /**
  * Preprocessing layers tfjs 4.22 registers: Rescaling, CenterCrop, Resizing, CategoryEncoding.
  * No weights. Resizing is registered but cannot run inside a tfjs model (see the catalogue row);
- * its shape rule is Keras's, for the checks.
+ * its shape rule is Keras's, for the checks. Also the augmentations that are the identity at
+ * inference, which kspec compiles as a linear Activation (ir/replaced-classes.ts): their shape is
+ * the input's. (Keras's RandomHeight/RandomWidth mark the height/width unknown for training; at
+ * inference, and in the compiled model, it is the input's.)
  */
 import { int, str, type Cfg } from '../config.js';
 import { rankIssue } from '../shape.js';
@@ -19,6 +22,14 @@ const toSize = single((s: Shape, c: Cfg): Output => {
 
 export const PREPROCESSING_ROWS: Readonly<Record<string, LayerRow>> = {
   Rescaling: identity(),
+  RandomFlip: identity(),
+  RandomRotation: identity(),
+  RandomZoom: identity(),
+  RandomTranslation: identity(),
+  RandomContrast: identity(),
+  RandomBrightness: identity(),
+  RandomHeight: identity(),
+  RandomWidth: identity(),
   CenterCrop: toSize,
   Resizing: toSize,
   // Keras 2 / tfjs: one_hot appends a token axis unless the last axis is 1; the other modes

@@ -45,6 +45,8 @@ const CELLS: Readonly<Record<string, CellRow>> = {
   SimpleRNNCell: gated(1),
   LSTMCell: gated(4),
   GRUCell: gated(3, (c) => (c.get('reset_after') === true ? 2 : 1)),
+  // kspec's runtime GRUCell (reset_after defaults to true in its catalogue row).
+  KspecGRUCell: gated(3, (c) => (c.get('reset_after') === true ? 2 : 1)),
 };
 
 /** A cell's state sizes and its weights (its own `trainable: false` applied), for `inputDim`. */

@@ -1,7 +1,10 @@
 /**
  * Attention layers: MultiHeadAttention, Attention, AdditiveAttention, GroupQueryAttention.
  * None of them is registered in tfjs 4.22 (`MultiHeadAttention` exists in `dist/layers/nlp/` but no bundle
- * imports it; modelFromJSON fails with "Unknown layer: MultiHeadAttention").
+ * imports it; modelFromJSON fails with "Unknown layer: MultiHeadAttention"). MultiHeadAttention, Attention
+ * and AdditiveAttention compile to kspec runtime classes (src/runtime/attention.ts: Keras's weights and
+ * formulas; the call arguments they support are listed in src/runtime/attention-calls.ts). For them,
+ * `tfjs: null` marks what the runtime class ignores (regularizers and constraints: training only).
  *
  * Sources read:
  * - Keras 2: keras-team/keras `keras/layers/attention/base_dense_attention.py` (BaseDenseAttention(dropout=0.0,
@@ -27,17 +30,21 @@ import { arg, bool, constraint, initializer, int, list, num, oneOf, opt, regular
 import { GLOROT_UNIFORM, ZEROS } from './base.js';
 
 const TFJS_ATTENTION =
-  'tfjs 4.22 has no attention layer (MultiHeadAttention ships in dist/layers/nlp but is never registered), so it needs a kspec runtime class.';
+  'tfjs 4.22 has no attention layer (MultiHeadAttention ships in dist/layers/nlp but is never registered), and kspec has no runtime class for grouped-query attention yet.';
 
-const denseAttentionTail = (): readonly ArgSpec[] => [
-  arg('kernel_initializer', initializer, { default: GLOROT_UNIFORM, doc: 'Initializer for the query, key, value and output projection kernels.' }),
-  arg('bias_initializer', initializer, { default: ZEROS, doc: 'Initializer for the projection biases.' }),
-  arg('kernel_regularizer', opt(regularizer), { default: null, doc: 'Regularizer for the projection kernels.' }),
-  arg('bias_regularizer', opt(regularizer), { default: null, doc: 'Regularizer for the projection biases.' }),
-  arg('activity_regularizer', opt(regularizer), { default: null, doc: 'Regularizer applied to the projection outputs.' }),
-  arg('kernel_constraint', opt(constraint), { default: null, doc: 'Constraint for the projection kernels.' }),
-  arg('bias_constraint', opt(constraint), { default: null, doc: 'Constraint for the projection biases.' }),
-];
+/** `runtime`: the row compiles to a kspec runtime class, which ignores regularizers and constraints. */
+const denseAttentionTail = (runtime: boolean): readonly ArgSpec[] => {
+  const ignored = runtime ? ({ tfjs: null } as const) : {};
+  return [
+    arg('kernel_initializer', initializer, { default: GLOROT_UNIFORM, doc: 'Initializer for the query, key, value and output projection kernels.' }),
+    arg('bias_initializer', initializer, { default: ZEROS, doc: 'Initializer for the projection biases.' }),
+    arg('kernel_regularizer', opt(regularizer), { default: null, ...ignored, doc: 'Regularizer for the projection kernels (training only).' }),
+    arg('bias_regularizer', opt(regularizer), { default: null, ...ignored, doc: 'Regularizer for the projection biases (training only).' }),
+    arg('activity_regularizer', opt(regularizer), { default: null, ...ignored, doc: 'Regularizer applied to the projection outputs (training only).' }),
+    arg('kernel_constraint', opt(constraint), { default: null, ...ignored, doc: 'Constraint for the projection kernels (training only).' }),
+    arg('bias_constraint', opt(constraint), { default: null, ...ignored, doc: 'Constraint for the projection biases (training only).' }),
+  ];
+};
 const rate = num({ min: 0, max: 1 });
 const seed = arg('seed', opt(int()), { default: null, keras3Only: true, doc: 'Random seed for the attention dropout (Keras 3).' });
 const flashAttention = arg('flash_attention', opt(bool), {
@@ -65,17 +72,22 @@ export const ATTENTION_LAYERS: readonly LayerSpec[] = [
       arg('use_bias', bool, { default: true, doc: 'Whether the projections use biases.' }),
       arg('output_shape', opt(union(int(1), list(int(1)))), { default: null, doc: 'Size of the output features; null means the last axis of the query.' }),
       arg('attention_axes', opt(union(int(), list(int()))), { default: null, doc: 'Axes over which attention is applied; null means all axes between batch and features.' }),
-      ...denseAttentionTail(),
-      // Keras 2 get_config-only keys (from_config pops them to build the layer).
+      ...denseAttentionTail(true),
+      // Keras 2 get_config-only keys (from_config pops them to build the layer); the runtime class keeps them in its config.
       arg('query_shape', opt(shape), { default: null, keras2Only: true, doc: 'Query input shape recorded by Keras 2 get_config so from_config can build the weights.' }),
       arg('key_shape', opt(shape), { default: null, keras2Only: true, doc: 'Key input shape recorded by Keras 2 get_config.' }),
       arg('value_shape', opt(shape), { default: null, keras2Only: true, doc: 'Value input shape recorded by Keras 2 get_config.' }),
+      arg('softmax_robust_masking', bool, {
+        default: false,
+        keras2Only: true,
+        doc: 'tf-keras switch for a masked softmax that stays exact when every score is masked; without mask support in the runtime class it changes nothing.',
+      }),
       flashAttention,
       seed,
     ],
-    tfjs: { missing: TFJS_ATTENTION },
+    tfjs: { className: 'KspecMultiHeadAttention', runtime: true },
     example: { num_heads: 2, key_dim: 2 },
-    // Query shape; the layer is called on [query, value] (or query=value for self-attention).
+    // Query shape; the layer is called on [query, value] (or [query, value, key]), two inputs of this shape in tests.
     exampleInput: [4, 3],
   },
   {
@@ -90,7 +102,7 @@ export const ATTENTION_LAYERS: readonly LayerSpec[] = [
       causal,
       seed,
     ],
-    tfjs: { missing: TFJS_ATTENTION },
+    tfjs: { className: 'KspecAttention', runtime: true },
     example: {},
     // Query shape; the layer is called on [query, value] or [query, value, key].
     exampleInput: [4, 3],
@@ -105,7 +117,7 @@ export const ATTENTION_LAYERS: readonly LayerSpec[] = [
       arg('dropout', rate, { default: 0, doc: 'Dropout rate on the attention probabilities (training only).' }),
       causal,
     ],
-    tfjs: { missing: TFJS_ATTENTION },
+    tfjs: { className: 'KspecAdditiveAttention', runtime: true },
     example: {},
     exampleInput: [4, 3],
   },
@@ -123,7 +135,7 @@ export const ATTENTION_LAYERS: readonly LayerSpec[] = [
       arg('dropout', rate, { default: 0, keras3Only: true, doc: 'Dropout rate on the attention probabilities (training only).' }),
       arg('use_bias', bool, { default: true, keras3Only: true, doc: 'Whether the projections use biases.' }),
       flashAttention,
-      ...denseAttentionTail().map((a) => ({ ...a, keras3Only: true })),
+      ...denseAttentionTail(false).map((a) => ({ ...a, keras3Only: true })),
       seed,
     ],
     tfjs: { missing: TFJS_ATTENTION },

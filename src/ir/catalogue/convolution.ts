@@ -29,6 +29,7 @@ import {
   activation, arg, bool, constraint, dataFormat, initializer, int, intOrTuple, num, oneOf, opt, regularizer,
 } from './t.js';
 import { GLOROT_NORMAL, GLOROT_UNIFORM, ZEROS } from './base.js';
+import { RUNTIME_CONV1D_TRANSPOSE, RUNTIME_SEPARABLE_CONV1D } from '../runtime-recurrent.js';
 
 type Rank = 1 | 2 | 3;
 const ones = (r: Rank): number | number[] => (r === 1 ? 1 : Array<number>(r).fill(1));
@@ -72,11 +73,16 @@ const activityReg = arg('activity_regularizer', opt(regularizer), { default: nul
 const kernelCon = arg('kernel_constraint', opt(constraint), { default: null, doc: 'Constraint applied to the kernel after each update.' });
 const biasCon = arg('bias_constraint', opt(constraint), { default: null, doc: 'Constraint applied to the bias after each update.' });
 const outputPadding = (r: Rank) =>
-  arg('output_padding', opt(intOrTuple(r, 0)), { default: null, tfjs: null, doc: 'Extra size added to one side of each output spatial axis (must be below the stride); tfjs ignores it, so only None is portable.' });
+  r === 1
+    ? arg('output_padding', opt(intOrTuple(r, 0)), { default: null, doc: 'Extra size added to the end of the output steps (must be below the stride); None derives the length from padding.' })
+    : arg('output_padding', opt(intOrTuple(r, 0)), { default: null, tfjs: null, doc: 'Extra size added to one side of each output spatial axis (must be below the stride); tfjs ignores it, so only None is portable.' });
 const depthMultiplier = arg('depth_multiplier', int(1), { default: 1, doc: 'Number of depthwise output channels per input channel.' });
 const depthwiseInit = (tfjsGlorotNormal: boolean) =>
   arg('depthwise_initializer', initializer, { default: GLOROT_UNIFORM, ...(tfjsGlorotNormal && { tfjsDefault: GLOROT_NORMAL }), doc: 'Initializer for the depthwise kernel.' });
-const pointwiseInit = arg('pointwise_initializer', initializer, { default: GLOROT_UNIFORM, tfjs: null, doc: 'Initializer for the pointwise kernel; tfjs never reads it and initializes the pointwise kernel with depthwise_initializer instead.' });
+const pointwiseInit = (r: 1 | 2) =>
+  r === 1
+    ? arg('pointwise_initializer', initializer, { default: GLOROT_UNIFORM, doc: 'Initializer for the pointwise kernel.' })
+    : arg('pointwise_initializer', initializer, { default: GLOROT_UNIFORM, tfjs: null, doc: 'Initializer for the pointwise kernel; tfjs never reads it and initializes the pointwise kernel with depthwise_initializer instead.' });
 const depthwiseReg = arg('depthwise_regularizer', opt(regularizer), { default: null, doc: 'Regularizer applied to the depthwise kernel.' });
 const pointwiseReg = arg('pointwise_regularizer', opt(regularizer), { default: null, doc: 'Regularizer applied to the pointwise kernel.' });
 const depthwiseCon = arg('depthwise_constraint', opt(constraint), { default: null, doc: 'Constraint applied to the depthwise kernel.' });
@@ -128,12 +134,11 @@ const convTranspose = (r: Rank): LayerSpec => ({
   positional: 16,
   args: [
     filters, kernelSize(r), strides(r), padding(false), outputPadding(r), dataFormatArg, dilation(r, r !== 1),
-    act, useBias, kernelInit(true), biasInit, kernelReg, biasReg, activityReg, kernelCon, biasCon,
+    act, useBias, kernelInit(r !== 1), biasInit, kernelReg, biasReg, activityReg, kernelCon, biasCon,
     groups({ keras2Only: true }),
   ],
-  tfjs: r === 1
-    ? { missing: 'Emit Reshape to (steps, 1, channels), Conv2DTranspose with kernel_size [k, 1] and strides [s, 1] (kernel reshaped to [k, 1, filters, in]), then Reshape back; output_padding and dilation are not supported.' }
-    : { className: `Conv${r}DTranspose` },
+  // tfjs has no Conv1DTranspose: kspec's runtime class computes Keras's, with Keras's kernel (k, filters, in).
+  tfjs: r === 1 ? { className: RUNTIME_CONV1D_TRANSPOSE, runtime: true } : { className: `Conv${r}DTranspose` },
   aliases: [`Convolution${r}DTranspose`],
   example: { filters: 2, kernel_size: 2 },
   exampleInput: r === 1 ? [4, 3] : r === 2 ? [4, 4, 3] : [3, 3, 3, 2],
@@ -150,12 +155,12 @@ const separable = (r: 1 | 2): LayerSpec => ({
   positional: 19,
   args: [
     filters, kernelSize(r), strides(r), padding(r === 1), dataFormatArg, dilation(r), depthMultiplier, act, useBias,
-    depthwiseInit(false), pointwiseInit, biasInit, depthwiseReg, pointwiseReg, biasReg, activityReg,
+    depthwiseInit(false), pointwiseInit(r), biasInit, depthwiseReg, pointwiseReg, biasReg, activityReg,
     depthwiseCon, pointwiseCon, biasCon, ...separableLegacyArgs,
   ],
-  tfjs: r === 1
-    ? { missing: 'Emit Reshape to (steps, 1, channels), SeparableConv2D with kernel_size [k, 1] and strides [s, 1] (kernels gain a unit axis), then Reshape back; "causal" padding has no tfjs equivalent.' }
-    : { className: 'SeparableConv2D' },
+  // tfjs has no SeparableConv1D: kspec's runtime class computes Keras's (causal padding included), with
+  // Keras's depthwise (k, in, depth_multiplier) and pointwise (1, in·depth_multiplier, filters) kernels.
+  tfjs: r === 1 ? { className: RUNTIME_SEPARABLE_CONV1D, runtime: true } : { className: 'SeparableConv2D' },
   aliases: [`SeparableConvolution${r}D`],
   example: { filters: 2, kernel_size: 2 },
   exampleInput: r === 1 ? [5, 3] : [5, 5, 3],

@@ -206,7 +206,8 @@ export const CORE_LAYERS: readonly LayerSpec[] = [
       arg('l1', num(), { default: 0.0, tfjs: null, doc: 'L1 regularization factor.' }),
       arg('l2', num(), { default: 0.0, tfjs: null, doc: 'L2 regularization factor.' }),
     ],
-    tfjs: { missing: 'Drop the layer for inference (its forward pass is the identity); the training-only penalty has no tfjs equivalent.' },
+    // ir/replaced-classes.ts: compiled as a linear Activation, with an inference-identity note.
+    tfjs: { missing: 'Its forward pass is the identity, so kspec compiles it as a linear Activation; the training-only penalty has no tfjs equivalent.' },
     example: { l1: 0.01 },
     exampleInput: [3],
   },

@@ -39,17 +39,30 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
 
 const BY_NAME = new Map<string, LayerSpec>();
 const BY_ALIAS = new Map<string, LayerSpec>();
+/** `KspecSubtract` → Subtract: the runtime class names Keras classes are emitted under. */
+const BY_RUNTIME_CLASS = new Map<string, LayerSpec>();
 for (const spec of LAYER_SPECS) {
   BY_NAME.set(spec.name, spec);
   for (const a of spec.aliases ?? []) BY_ALIAS.set(a, spec);
+  // Where several rows share one runtime class (CuDNNGRU and GRU may both build KspecGRU), the first row wins.
+  if ('className' in spec.tfjs && spec.tfjs.runtime && spec.tfjs.className !== spec.name && !BY_RUNTIME_CLASS.has(spec.tfjs.className)) BY_RUNTIME_CLASS.set(spec.tfjs.className, spec);
 }
 
-/** A class by its canonical name or a Keras alias (`alias` set when one was used). */
+/**
+ * A class by its canonical name, a Keras alias (`alias` set when one was used), or the kspec runtime
+ * class name a Keras class is emitted under (`KspecSubtract`, so kspec reads back the model.json it
+ * writes).
+ */
 export function lookupLayer(name: string): { spec: LayerSpec; alias: boolean } | undefined {
-  const spec = BY_NAME.get(name);
+  const spec = BY_NAME.get(name) ?? BY_RUNTIME_CLASS.get(name);
   if (spec) return { spec, alias: false };
   const aliased = BY_ALIAS.get(name);
   return aliased && { spec: aliased, alias: true };
+}
+
+/** The Keras class a kspec runtime class name stands for (`KspecSubtract` → Subtract), if it is one. */
+export function runtimeClassOf(name: string): LayerSpec | undefined {
+  return BY_RUNTIME_CLASS.get(name);
 }
 
 export function layerClassNames(): string[] {

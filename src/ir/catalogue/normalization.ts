@@ -23,6 +23,11 @@
  *   epsilon, center, scale, the four initializers, beta/gamma regularizers and constraints;
  *   LayerNormalization reads axis (int or int list), epsilon, center, scale, beta/gamma initializers and
  *   regularizers — not the constraints. Defaults match Keras.
+ * - GroupNormalization, UnitNormalization and Normalization compile to kspec runtime classes
+ *   (src/runtime/normalization.ts, formulas and weights checked against keras-team/keras
+ *   `keras/src/layers/normalization/{group,unit}_normalization.py`, `keras/src/layers/preprocessing/
+ *   normalization.py` and the Keras 2 copies). For them `tfjs: null` marks what the runtime class ignores
+ *   (regularizers and constraints: training only).
  * Not re-read (taken from the keras/ Keras 2 sources and the Keras 3 docs, unchanged there): Keras 2
  * LayerNormalization, GroupNormalization (2.11+), UnitNormalization (2.9+) and Normalization signatures.
  */
@@ -137,11 +142,10 @@ export const NORMALIZATION_LAYERS: readonly LayerSpec[] = [
       arg('epsilon', num({ exclusiveMin: 0 }), { default: 0.001, doc: 'Small constant added to the variance to avoid dividing by zero.' }),
       center,
       scale,
-      ...betaGammaArgs(true),
+      // The runtime class ignores regularizers and constraints (training only).
+      ...betaGammaArgs(false).map((a) => (a.name.endsWith('_regularizer') ? { ...a, tfjs: null } : a)),
     ],
-    tfjs: {
-      missing: 'tfjs has no GroupNormalization and no layer computes per-group statistics, so it needs a kspec runtime class.',
-    },
+    tfjs: { className: 'KspecGroupNormalization', runtime: true },
     example: { groups: 2 },
     exampleInput: [4],
   },
@@ -151,7 +155,7 @@ export const NORMALIZATION_LAYERS: readonly LayerSpec[] = [
     doc: 'Scales each sample to unit L2 norm over the given axes.',
     positional: 1,
     args: [arg('axis', axes, { default: -1, doc: 'Axis or axes over which the L2 norm is computed.' })],
-    tfjs: { missing: 'tfjs has no UnitNormalization; use a kspec runtime class computing x / sqrt(max(sum(x²), 1e-12)) over the axes (tf.math.l2_normalize in Keras 2).' },
+    tfjs: { className: 'KspecUnitNormalization', runtime: true },
     example: {},
     exampleInput: [4],
   },
@@ -162,13 +166,11 @@ export const NORMALIZATION_LAYERS: readonly LayerSpec[] = [
     positional: 4,
     args: [
       arg('axis', opt(axes), { default: -1, doc: 'Axis or axes that keep separate statistics; null means one mean and variance for everything.' }),
-      arg('mean', opt(union(num(), list(any))), { default: null, doc: 'Mean to subtract; null until the layer is adapted.' }),
-      arg('variance', opt(union(num(), list(any))), { default: null, doc: 'Variance to divide by (after a square root); null until the layer is adapted.' }),
+      arg('mean', opt(union(num(), list(any))), { default: null, doc: 'Mean to subtract; null until the layer is adapted (then it is a weight).' }),
+      arg('variance', opt(union(num(), list(any))), { default: null, doc: 'Variance to divide by (after a square root, at least 1e-7); null until the layer is adapted (then it is a weight).' }),
       arg('invert', bool, { default: false, doc: 'Whether to apply the inverse transformation, x * sqrt(variance) + mean.' }),
     ],
-    tfjs: {
-      missing: 'tfjs has no Normalization layer; with constant mean and variance emit Rescaling with scale 1/sqrt(variance) and offset -mean/sqrt(variance) (Keras clamps sqrt(variance) to at least 1e-7).',
-    },
+    tfjs: { className: 'KspecNormalization', runtime: true },
     example: { mean: 0, variance: 1 },
     exampleInput: [3],
   },

@@ -12,8 +12,12 @@
  *   get_config bodies (found with find_string; both write `vocabulary_size`; how from_config drops it was not read).
  *   Keras 2 augmentation layers return their input unchanged when training is false, except RandomCrop,
  *   which at inference resizes with `smart_resize` (crop to the target aspect ratio, then resize).
+ *   RandomHeight/RandomWidth resize only in training too (`smart_cond(training, …, cast(inputs))`),
+ *   though their compute_output_shape marks the height/width unknown.
  * - Keras 3: keras-team/keras `keras/src/layers/preprocessing/image_preprocessing/{base_image_preprocessing_layer,
- *   resizing,random_flip}.py`, `keras/src/layers/preprocessing/string_lookup.py`, and a third-party dump of
+ *   resizing,random_flip,random_rotation,random_zoom,random_translation,random_contrast,random_brightness}.py`
+ *   (each transform_images returns the images, cast to the compute dtype or not, when training is
+ *   false) and `keras/src/legacy/layers.py` (RandomHeight/RandomWidth: the input when not training), `keras/src/layers/preprocessing/string_lookup.py`, and a third-party dump of
  *   Keras 3 `keras.layers` constructor signatures (found with find_string) for the other rows. Image layers
  *   gain `data_format` (written by get_config) and accept `bounding_box_format` (written only when set).
  *   RandomHeight and RandomWidth are not in Keras 3 `keras.layers`: only `keras._legacy.layers.RandomHeight`
@@ -61,8 +65,9 @@ const fillMode = (): ArgSpec => arg('fill_mode', FILL_MODES, { default: 'reflect
 const interpolation = (): ArgSpec => arg('interpolation', oneOf('bilinear', 'nearest'), { default: 'bilinear', doc: 'Interpolation used when resampling: "bilinear" or "nearest".' });
 const fillValue = (): ArgSpec => arg('fill_value', num(), { default: 0, doc: 'Value used outside the input when fill_mode is "constant".' });
 
+/** Rows kspec compiles as a linear Activation (ir/replaced-classes.ts), with an inference-identity note. */
 const IDENTITY_AT_INFERENCE =
-  'tfjs has no such layer, but Keras applies it only in training and returns the input unchanged at inference, so drop it from inference models.';
+  'tfjs has no such layer, but Keras applies it only in training and returns the input unchanged at inference, so kspec compiles it as a linear Activation (the identity).';
 const TFJS_NO_STRINGS =
   'tfjs layers have no string ops or lookup tables, so do this step outside the model (the vocabulary is in the config) or in a kspec runtime class.';
 
@@ -154,7 +159,7 @@ export const PREPROCESSING_LAYERS: readonly LayerSpec[] = [
     ],
     // Registered in tfjs, but unusable: see the file header.
     tfjs: {
-      missing: 'Keras returns the input unchanged at inference, so drop it; tfjs registers RandomWidth but it fails to build ("Negative dimension size") and would resize at inference.',
+      missing: 'Keras returns the input unchanged at inference, so kspec compiles it as a linear Activation (the identity); tfjs registers RandomWidth but it fails to build ("Negative dimension size") and would resize at inference.',
     },
     example: { factor: 0.2 },
     exampleInput: [4, 4, 1],

@@ -32,6 +32,7 @@ import {
   opt, regularizer, union,
 } from './t.js';
 import { GLOROT_NORMAL, GLOROT_UNIFORM, ZEROS } from './base.js';
+import { RUNTIME_GRU, RUNTIME_GRU_CELL } from '../runtime-recurrent.js';
 
 const ORTHOGONAL = { class_name: 'Orthogonal', config: { gain: 1, seed: null } } as const;
 const rate = num({ min: 0, max: 1 });
@@ -148,7 +149,7 @@ function convLstm(rank: 1 | 2 | 3): readonly ArgSpec[] {
 const TFJS_NO_CONVLSTM1D = 'tfjs has only ConvLSTM2D: add a size-1 rows axis with Reshape, use ConvLSTM2D with kernel_size [1, k] (strides and dilation [1, s]), then Reshape the size-1 axis away.';
 const TFJS_NO_CONVLSTM3D = 'tfjs has only ConvLSTM2D and no 3D recurrent convolution, so the layer needs a kspec runtime class.';
 
-export const RECURRENT_LAYERS: readonly LayerSpec[] = [
+const KERAS_RECURRENT_LAYERS: readonly LayerSpec[] = [
   {
     name: 'SimpleRNN',
     category: 'recurrent',
@@ -191,7 +192,7 @@ export const RECURRENT_LAYERS: readonly LayerSpec[] = [
       arg('reset_after', bool, {
         default: true,
         tfjsDefault: false,
-        doc: 'Whether the reset gate is applied after the recurrent matrix product (cuDNN-compatible, the Keras default); tfjs 4.22 rejects true.',
+        doc: 'Whether the reset gate is applied after the recurrent matrix product (cuDNN-compatible, the Keras default); tfjs 4.22 rejects true, which kspec compiles to its runtime KspecGRU.',
       }),
       implementation(true), zeroOutputForMask(), cachingDevice(), seed(), useCudnn(),
     ],
@@ -240,7 +241,7 @@ export const RECURRENT_LAYERS: readonly LayerSpec[] = [
       arg('reset_after', bool, {
         default: true,
         tfjsDefault: false,
-        doc: 'Whether the reset gate is applied after the recurrent matrix product (the Keras default); tfjs 4.22 rejects true.',
+        doc: 'Whether the reset gate is applied after the recurrent matrix product (the Keras default); tfjs 4.22 rejects true, which kspec compiles to its runtime KspecGRUCell.',
       }),
       implementation(true), cachingDevice(), seed(),
     ],
@@ -328,10 +329,11 @@ export const RECURRENT_LAYERS: readonly LayerSpec[] = [
       kernelCon(), recCon(), biasCon(), returnSequences(), returnState(), goBackwards(), stateful(),
       arg('time_major', bool, { default: false, tfjs: null, doc: 'Whether inputs are [time, batch, features]; only false can be emitted for tfjs.' }),
     ],
-    tfjs: {
-      missing: 'Emit an LSTM with the same units, activation "tanh" and recurrent_activation "sigmoid" (the only math cuDNN implements); its weights need converting from the cuDNN layout, whose bias has 8·units entries.',
-    },
-    example: { units: 2 },
+    // kspec compiles it to tfjs's LSTM with activation "tanh" and recurrent_activation "sigmoid" (the
+    // only math cuDNN implements; passes/runtime-recurrent.ts). Its Keras weights are in cuDNN's
+    // layout (bias of 8·units): ir/runtime-recurrent.ts records Keras 2's conversion.
+    tfjs: { className: 'LSTM' },
+    example: { units: 2, recurrent_initializer: ZEROS },
     exampleInput: [4, 3],
   },
   {
@@ -345,10 +347,45 @@ export const RECURRENT_LAYERS: readonly LayerSpec[] = [
       kernelCon(), recCon(), biasCon(), returnSequences(), returnState(), goBackwards(), stateful(),
       arg('time_major', bool, { default: false, tfjs: null, doc: 'Whether inputs are [time, batch, features]; only false can be emitted for tfjs.' }),
     ],
-    tfjs: {
-      missing: 'It equals a GRU with reset_after=true and recurrent_activation "sigmoid", which tfjs 4.22 cannot run; a kspec runtime GRU cell is needed.',
-    },
-    example: { units: 2 },
+    // A GRU with reset_after=true and recurrent_activation "sigmoid", which tfjs 4.22 cannot run:
+    // kspec compiles it to its runtime KspecGRU (passes/runtime-recurrent.ts); the bias (6·units)
+    // is KspecGRU's (2, 3·units) flattened, the kernels are in cuDNN's layout (ir/runtime-recurrent.ts).
+    tfjs: { className: RUNTIME_GRU, runtime: true },
+    example: { units: 2, recurrent_initializer: ZEROS },
     exampleInput: [4, 3],
   },
+];
+
+/** Docs of the runtime GRU arguments whose GRU doc speaks of tfjs's defaults. */
+const RUNTIME_GRU_DOCS: Readonly<Record<string, string>> = {
+  recurrent_activation: 'Activation of the recurrent gates (Keras\'s default "sigmoid").',
+  reset_after: 'Whether the reset gate is applied after the recurrent matrix product, with a (2, 3·units) bias (the Keras default); false is tfjs\'s GRU formula.',
+};
+
+/**
+ * kspec's runtime classes for GRU / GRUCell with reset_after=True (src/runtime/recurrent.ts), which
+ * passes/runtime-recurrent.ts emits: the Keras class's arguments with Keras's defaults (the runtime
+ * class defaults to them, so fill-defaults has nothing to write). A row of their own, so kspec reads
+ * back the model.json it writes (KspecGRU stands for GRU, not for CuDNNGRU, which also compiles to it).
+ */
+function runtimeGru(gru: LayerSpec, name: string): LayerSpec {
+  return {
+    name,
+    category: 'recurrent',
+    doc: `kspec runtime ${gru.name} computing Keras's reset_after=True formula with its (2, 3·units) bias, which tfjs 4.22 refuses (tfjs needs \`import "kspec/runtime"\` to load it).`,
+    positional: gru.positional,
+    runtime: true,
+    args: gru.args.map(({ tfjsDefault: _, ...a }) => ({ ...a, doc: RUNTIME_GRU_DOCS[a.name] ?? a.doc })),
+    tfjs: { className: name },
+    example: { units: 2, recurrent_initializer: ZEROS },
+    ...(gru.exampleInput && { exampleInput: gru.exampleInput }),
+  };
+}
+
+const row = (name: string): LayerSpec => KERAS_RECURRENT_LAYERS.find((r) => r.name === name)!;
+
+export const RECURRENT_LAYERS: readonly LayerSpec[] = [
+  ...KERAS_RECURRENT_LAYERS,
+  runtimeGru(row('GRU'), RUNTIME_GRU),
+  runtimeGru(row('GRUCell'), RUNTIME_GRU_CELL),
 ];

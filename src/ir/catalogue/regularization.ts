@@ -15,7 +15,9 @@
  *   seed and noise_shape.
  * - tfjs 4.22 `dist/layers/noise.{d.ts,js}`, `dist/layers/core.{d.ts,js}` (SpatialDropout1D): GaussianNoise
  *   reads only stddev, GaussianDropout only rate, AlphaDropout rate and noiseShape; SpatialDropout1D reads
- *   rate and seed.
+ *   rate and seed. tfjs has no SpatialDropout2D/3D: kspec's runtime classes KspecSpatialDropout2D/3D
+ *   compute them (the identity at inference; in training whole feature maps are dropped, as data_format
+ *   places the channels), reading rate, data_format and seed (src/runtime/structural.ts).
  */
 import type { LayerSpec } from './types.js';
 import { arg, dataFormat, int, list, num, opt } from './t.js';
@@ -31,7 +33,6 @@ const spatialNoiseShape = arg('noise_shape', opt(list(opt(int(1)))), {
 });
 const spatialDataFormat = arg('data_format', dataFormat, {
   default: 'channels_last',
-  tfjs: null,
   doc: 'Position of the channel axis whose feature maps are dropped together (Keras 2 does not serialize it); irrelevant at inference.',
 });
 
@@ -53,8 +54,9 @@ export const REGULARIZATION_LAYERS: readonly LayerSpec[] = [
     doc: 'Dropout that drops whole 2D feature maps (channels) of an image tensor during training.',
     // K2: SpatialDropout2D(rate, data_format=None, **kwargs)
     positional: 2,
-    args: [rate, spatialDataFormat, spatialNoiseShape, seed(false)],
-    tfjs: { missing: 'Inference no-op: drop the layer, or emit Dropout with the same rate (also the identity at inference).' },
+    args: [rate, spatialDataFormat, spatialNoiseShape, seed(true)],
+    // tfjs has no SpatialDropout2D: kspec's runtime computes it (src/runtime/structural.ts).
+    tfjs: { className: 'KspecSpatialDropout2D', runtime: true },
     example: { rate: 0.5 },
     exampleInput: [4, 4, 2],
   },
@@ -64,8 +66,8 @@ export const REGULARIZATION_LAYERS: readonly LayerSpec[] = [
     doc: 'Dropout that drops whole 3D feature maps (channels) of a volume tensor during training.',
     // K2: SpatialDropout3D(rate, data_format=None, **kwargs)
     positional: 2,
-    args: [rate, spatialDataFormat, spatialNoiseShape, seed(false)],
-    tfjs: { missing: 'Inference no-op: drop the layer, or emit Dropout with the same rate (also the identity at inference).' },
+    args: [rate, spatialDataFormat, spatialNoiseShape, seed(true)],
+    tfjs: { className: 'KspecSpatialDropout3D', runtime: true },
     example: { rate: 0.5 },
     exampleInput: [2, 2, 2, 2],
   },

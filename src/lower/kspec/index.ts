@@ -12,7 +12,7 @@ import { lowerCallItem, lowerMappingItem, type InputName, type ItemDef as Def } 
 type ItemDef = Def & { readonly entry: Path };
 import { isObj } from '../../ir/json.js';
 
-export const SPEC_KEYS = ['$schema', 'name', 'description', 'input_shape', 'batch_size', 'input_dtype', 'inputs', 'layers', 'outputs'] as const;
+export const SPEC_KEYS = ['$schema', 'name', 'description', 'keras', 'input_shape', 'batch_size', 'input_dtype', 'inputs', 'layers', 'outputs'] as const;
 /** tfjs and Keras keep a built-in node 0 on nested models: their first call is node 1 (facts §5). */
 const CONTAINER_FIRST_NODE = 1;
 
@@ -24,6 +24,10 @@ export function lowerKspec(ctx: LowerContext, spec: Record<string, unknown>, pat
       r.report('KS2012', { path: [...path, key], part: 'key' }, { key, where: 'a kspec model' }, { suggestions: didYouMean(key, SPEC_KEYS) });
       return undefined;
     }
+  }
+  if (spec.keras !== undefined && spec.keras !== 2 && spec.keras !== 3) {
+    r.report('KS2004', [...path, 'keras'], { arg: 'keras', value: String(spec.keras), allowed: '2, 3' });
+    return undefined;
   }
   if (spec.name !== undefined && typeof spec.name !== 'string') {
     r.report('KS2003', [...path, 'name'], { arg: 'name', expected: 'a string' });

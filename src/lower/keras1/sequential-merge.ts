@@ -1,0 +1,135 @@
+/**
+ * A Keras 1 Sequential model whose first layer is `Merge([model_a, model_b, …])` has several
+ * inputs, which neither a Keras 2 nor a tfjs Sequential model can have. Keras 1 writes it as
+ * `[{class_name: "Merge", config: {…, layers: [<model>, …]}}, <layer>, …]` (Sequential.get_config)
+ * and Keras 2.0 rebuilt it through Sequential.legacy_from_config. It becomes the functional Model
+ * Keras 1 builds internally:
+ *  - each merged Sequential branch is inlined: an InputLayer `<first layer>_input` (Keras 1's
+ *    Sequential.add names it so) with the first layer's input shape, then its layers in a chain;
+ *    a merged functional Model is inlined with its own wiring;
+ *  - the Merge takes the branches' outputs, in order; the remaining layers follow in a chain.
+ * Keras 1 saves such a model's weights flattened in the same order (Sequential.flattened_layers),
+ * and every layer keeps its name, so weights still load by name. Nested branches that themselves
+ * start with a Merge are inlined recursively.
+ */
+import type { Path } from '../../diagnostics/diagnostic.js';
+import { isObj, type JsonObject } from '../../ir/json.js';
+import { kerasSnakeCase, uniqueName } from '../../ir/graph.js';
+import { eachModel, entryName, isModelEntry, layersOf, noteConverted, without, type Keras1Context, type Keras1Pass } from './context.js';
+import { declaredBatchShape, declaredDtype } from './input-shape.js';
+
+type Triple = [string, number, number];
+
+interface Piece {
+  readonly layers: JsonObject[];
+  readonly inputs: Triple[];
+  readonly output: Triple;
+}
+
+const isMergeOfModels = (e: unknown): e is JsonObject => isObj(e) && e.class_name === 'Merge' && isObj(e.config) && Array.isArray(e.config.layers);
+
+/** Every layer name in a list of entries, merged branches and nested models included. */
+function collectNames(entries: readonly unknown[], out: Set<string>): Set<string> {
+  for (const e of entries) {
+    if (!isObj(e)) continue;
+    const name = entryName(e);
+    if (name) out.add(name);
+    if (isMergeOfModels(e)) collectNames((e.config as JsonObject).layers as unknown[], out);
+    const at = isModelEntry(e) ? layersOf(e, []) : undefined;
+    if (at) collectNames(at.layers, out);
+  }
+  return out;
+}
+
+/** A Sequential branch (its layer list) as graph entries: an input, then a chain. */
+function sequentialPiece(entries: readonly unknown[], path: Path, ctx: Keras1Context, taken: Set<string>): Piece | undefined {
+  const out: JsonObject[] = [];
+  const inputs: Triple[] = [];
+  let prev: Triple;
+  let start = 1;
+  const first = entries[0];
+  if (isMergeOfModels(first)) {
+    const merged = mergePiece(first, path, ctx, taken);
+    if (!merged) return undefined;
+    out.push(...merged.layers);
+    inputs.push(...merged.inputs);
+    prev = merged.output;
+  } else if (isObj(first) && !isModelEntry(first) && isObj(first.config)) {
+    const cls = String(first.class_name);
+    const shape = declaredBatchShape(cls, first.config);
+    if (!shape) {
+      ctx.reporter.report('KS1018', [...path, 0], { what: 'A merged Sequential model', why: 'its first layer declares no input shape (batch_input_shape or input_dim)' });
+      return undefined;
+    }
+    const name = entryName(first) ?? uniqueName(kerasSnakeCase(cls), taken);
+    const input = uniqueName(`${name}_input`, taken);
+    out.push({ class_name: 'InputLayer', name: input, config: { batch_input_shape: shape, dtype: declaredDtype(cls, first.config), sparse: false, name: input }, inbound_nodes: [] });
+    inputs.push([input, 0, 0]);
+    prev = [input, 0, 0];
+    start = 0;
+  } else {
+    ctx.reporter.report('KS1018', [...path, 0], { what: 'A merged Sequential model', why: 'it must start with a layer that declares the input shape' });
+    return undefined;
+  }
+  for (let i = start; i < entries.length; i++) {
+    const e = entries[i];
+    if (!isObj(e)) return undefined;
+    let cfg = isObj(e.config) ? e.config : {};
+    if (i === 0 && !isModelEntry(e)) cfg = without(cfg, 'batch_input_shape', 'input_dtype');
+    const name = entryName(e) ?? uniqueName(kerasSnakeCase(String(e.class_name)), taken);
+    const entry: JsonObject = { ...e, name, config: isModelEntry(e) ? e.config : { ...cfg, name }, inbound_nodes: [[[...prev]]] };
+    out.push(entry);
+    // A nested model's first call is its node 1 (node 0 is the one it is built with), in Keras 1 as in Keras 2.
+    prev = [name, isModelEntry(e) ? 1 : 0, 0];
+  }
+  return { layers: out, inputs, output: prev };
+}
+
+/** A merged functional Model, inlined with its own wiring. */
+function modelPiece(model: JsonObject, path: Path, ctx: Keras1Context): Piece | undefined {
+  const c = model.config;
+  const triples = (v: unknown): Triple[] => (Array.isArray(v) ? v.filter((t): t is unknown[] => Array.isArray(t)).map((t) => [String(t[0]), Number(t[1] ?? 0), Number(t[2] ?? 0)]) : []);
+  if (!isObj(c) || !Array.isArray(c.layers)) return undefined;
+  const outputs = triples(c.output_layers);
+  if (outputs.length !== 1) {
+    ctx.reporter.report('KS1018', [...path, 'config', 'output_layers'], { what: 'A merged Model', why: 'a Merge takes one tensor from each merged model, and this model has ' + outputs.length + ' outputs' });
+    return undefined;
+  }
+  return { layers: c.layers.filter(isObj), inputs: triples(c.input_layers), output: outputs[0]! };
+}
+
+function mergePiece(merge: JsonObject, path: Path, ctx: Keras1Context, taken: Set<string>): Piece | undefined {
+  const config = merge.config as JsonObject;
+  const branches = config.layers as unknown[];
+  const layers: JsonObject[] = [];
+  const inputs: Triple[] = [];
+  const outputs: Triple[] = [];
+  for (const [j, b] of branches.entries()) {
+    const p = [...path, 'config', 'layers', j];
+    const at = isObj(b) && isModelEntry(b) ? layersOf(b, p) : undefined;
+    let piece: Piece | undefined;
+    if (isObj(b) && b.class_name === 'Sequential' && at) piece = sequentialPiece(at.layers, at.path, ctx, taken);
+    else if (isObj(b) && isModelEntry(b)) piece = modelPiece(b, p, ctx);
+    else ctx.reporter.report('KS1018', p, { what: 'A Merge of models', why: 'each merged item must be a Sequential model or a Model' });
+    if (!piece) return undefined;
+    layers.push(...piece.layers);
+    inputs.push(...piece.inputs);
+    outputs.push(piece.output);
+  }
+  const name = entryName(merge) ?? uniqueName('merge', taken);
+  layers.push({ class_name: 'Merge', name, config: { ...without(config, 'layers'), name }, inbound_nodes: [outputs.map((t) => [...t])] });
+  return { layers, inputs, output: [name, 0, 0] };
+}
+
+export const sequentialMerge: Keras1Pass = (model, path, ctx) =>
+  eachModel(model, path, (m, p) => {
+    if (m.class_name !== 'Sequential') return m;
+    const at = layersOf(m, p);
+    if (!at || !isMergeOfModels(at.layers[0])) return m;
+    const piece = sequentialPiece(at.layers, at.path, ctx, collectNames(at.layers, new Set()));
+    if (!piece) return m;
+    noteConverted(ctx, 'Sequential(Merge of models) → Model', 'layer');
+    const c = m.config;
+    const name = isObj(c) && typeof c.name === 'string' ? c.name : 'sequential';
+    return { ...m, class_name: 'Model', config: { name, layers: piece.layers, input_layers: piece.inputs, output_layers: [piece.output] } };
+  });
