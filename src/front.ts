@@ -7,7 +7,7 @@ import { Reporter } from './diagnostics/report.js';
 import type { Semantics } from './ir/activations.js';
 import type { ModelGraph } from './ir/graph.js';
 import { lowerKerasModel } from './lower/keras.js';
-import { checkKeras1, keras1Context, normalizeKeras1 } from './lower/keras1/index.js';
+import { finishKeras1, keras1Context, normalizeKeras1 } from './lower/keras1/index.js';
 import { normalizeKeras3 } from './lower/keras3/index.js';
 import { mapTfOps } from './lower/tf-ops.js';
 import { lowerKspec } from './lower/kspec/index.js';
@@ -62,8 +62,8 @@ export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd 
   const k1 = dialect === 'keras1' ? keras1Context(reporter) : undefined;
   const model = dialect === 'keras3' ? normalizeKeras3(detected.model, detected.path, { reporter }) : k1 ? normalizeKeras1(detected.model, detected.path, k1) : detected.model;
   const lowered = dialect === 'kspec' ? lowerKspec(ctx, model, detected.path) : lowerKerasModel(ctx, model, detected.path);
-  const graph = lowered && dialect !== 'kspec' ? mapTfOps(lowered, reporter) : lowered;
-  if (k1 && graph) checkKeras1(graph, k1);
+  const mapped = lowered && dialect !== 'kspec' ? mapTfOps(lowered, reporter) : lowered;
+  const graph = k1 && mapped ? finishKeras1(mapped, k1) : mapped;
   return { source, reporter, doc, dialect, semantics, ...(graph && { graph }) };
 }
 

@@ -82,3 +82,11 @@ describe('buildModel', () => {
     expect((err as KspecError).message).toBe('bad.yaml:3:25: error KS3001 Unknown activation "relu7". Did you mean "relu", "ReLU" or "relu6"?\nbad.yaml:4:5: error KS2001 Unknown layer class "Desne". Did you mean "Dense"?');
   });
 });
+
+describe('wrapped layers get Keras defaults where tfjs differs', () => {
+  it('Bidirectional(LSTM(3)) keeps Keras LSTM defaults (sigmoid gates, unit forget bias, GlorotUniform)', () => {
+    const r = compile('input_shape: [5, 2]\nlayers:\n  - Bidirectional(LSTM(3))\n', { fileName: 'b.yaml' });
+    const inner = (r.modelJSON!.modelTopology.config.layers as { config: { layer: { config: Record<string, unknown> } } }[])[0]!.config.layer.config;
+    expect([inner.recurrent_activation, inner.unit_forget_bias, (inner.kernel_initializer as { class_name: string }).class_name, (inner.recurrent_initializer as { class_name: string }).class_name]).toEqual(['sigmoid', true, 'GlorotUniform', 'Orthogonal']);
+  });
+});

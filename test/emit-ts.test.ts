@@ -6,16 +6,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/build.js';
 import { main } from '../src/cli/main.js';
 import { compile } from '../src/compile.js';
 import { LAYER_SPECS, tfjsSupports } from '../src/ir/catalogue/index.js';
+import type { ModelGraph, TensorRef } from '../src/ir/graph.js';
 import { emitTypeScript, loadCodeBlockWriter } from '../src/emit/typescript.js';
 import { isRuntimeSpec } from '../src/emit/ts/args.js';
 import { LAYER_FACTORIES, OBJECT_FACTORIES } from '../src/emit/ts/factories.js';
@@ -25,9 +26,9 @@ import { modelJson, MUTATES_INPUT_SHAPE, type Native } from './tfjs-models.js';
 
 tf.setBackend('cpu');
 
-/** Generated files live under node_modules so `@tensorflow/tfjs` resolves from them. */
+/** Generated files live under node_modules so `@tensorflow/tfjs` resolves from them; one folder per run. */
 const DIR = join(ROOT, 'node_modules/.cache/kspec-test/emit-ts');
-const RUN = `${process.pid}`;
+const RUN_DIR = join(DIR, `run-${process.pid}`);
 
 interface Case {
   readonly name: string;
@@ -167,7 +168,7 @@ const failures = new Map<string, Error>();
 let typeErrors: Map<string, string[]>;
 
 beforeAll(async () => {
-  mkdirSync(DIR, { recursive: true });
+  mkdirSync(RUN_DIR, { recursive: true });
   // A package scope of their own: without one, TypeScript resolves `kspec/runtime` as kspec's own self-reference (dist/).
   writeFileSync(join(DIR, 'package.json'), JSON.stringify({ name: 'kspec-emit-test', private: true, type: 'module' }));
   // A `kspec` package beside the generated files: `kspec/runtime` is src/runtime (types from the
@@ -188,19 +189,21 @@ beforeAll(async () => {
       continue;
     }
     sources.set(c.name, text);
-    const file = join(DIR, `${c.name}.ts`);
+    const file = join(RUN_DIR, `${c.name}.ts`);
     writeFileSync(file, text);
     files.push(file);
   }
   const program = ts.createProgram(files, STRICT);
   typeErrors = new Map(ALL.map((c) => [c.name, []]));
   for (const d of ts.getPreEmitDiagnostics(program)) {
-    const name = d.file ? relative(DIR, d.file.fileName).replace(/\.ts$/, '') : 'global';
+    const name = d.file ? relative(RUN_DIR, d.file.fileName).replace(/\.ts$/, '') : 'global';
     const where = d.file && d.start !== undefined ? `${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
     const list = typeErrors.get(name) ?? typeErrors.set(name, []).get(name)!;
     list.push(where + ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   }
 }, 120_000);
+
+afterAll(() => rmSync(RUN_DIR, { recursive: true, force: true }));
 
 /**
  * JSON data, with null and absent made the same (`seed: null` from a config, no seed from a factory
@@ -235,7 +238,7 @@ function sampleInputs(m: tf.LayersModel): tf.Tensor[] {
 }
 
 async function importGenerated(name: string, js: string): Promise<{ buildModel: () => tf.LayersModel }> {
-  const file = join(DIR, `${name}-${RUN}.mjs`);
+  const file = join(RUN_DIR, `${name}.mjs`);
   writeFileSync(file, js);
   return import(pathToFileURL(file).href);
 }
@@ -248,7 +251,7 @@ describe('generated TypeScript', () => {
     expect(typeErrors.get(name)).toEqual([]);
   });
 
-  it.each(BUILT.map((c) => [c.name, c] as const))('%s builds the model kspec builds', { timeout: 60_000 }, async (name, c) => {
+  it.each(BUILT.map((c) => [c.name, c] as const))('%s builds the model kspec builds', async (name, c) => {
     if (failures.has(name)) throw failures.get(name);
     const expected = await buildModel(c.text, { fileName: c.fileName });
     const mod = await importGenerated(name, transpiled(sources.get(name)!));
@@ -285,7 +288,7 @@ describe('emitTypeScript', () => {
     expect(actual).toBe(expected);
   });
 
-  it('keeps hostile names as string data: they come back exactly, and nothing runs', { timeout: 60_000 }, async () => {
+  it('keeps hostile names as string data: they come back exactly, and nothing runs', async () => {
     expect(stringLiteral(HOSTILE)).toBe("'Evil\\'\"`${process.exit(1)}`*\\/\\u2028\\u2029<\\/script>\\x3C!--\\x5C'");
     for (const text of [sources.get('hostile-names')!, sources.get(HOSTILE_LAYERS.name)!, emitTypeScript(compiled(EXTRA.find((e) => e.name === 'hostile-names')!), { sourceName: HOSTILE, js: true })]) {
       expect(text).not.toMatch(/[\u2028\u2029]/);
@@ -304,12 +307,12 @@ describe('emitTypeScript', () => {
     expect(() => mod.buildModel()).toThrow(refused);
   });
 
-  it('emits ES module JavaScript that runs under Node', { timeout: 60_000 }, async () => {
+  it('emits ES module JavaScript that runs under Node', async () => {
     const c = SPECS.find((s) => s.name === 'fixture-functional-nested-shared')!;
     const reference = await buildModel(c.text, { fileName: c.fileName });
     const js = emitTypeScript(compiled(c), { sourceName: c.fileName, js: true });
     expect(js).not.toContain(' as tf.');
-    const file = join(DIR, `emit-js-${RUN}.mjs`);
+    const file = join(RUN_DIR, 'emit-js.mjs');
     writeFileSync(file, js);
     const script = `import(${JSON.stringify(pathToFileURL(file).href)}).then((m) => { const model = m.buildModel(); console.log(model.name, model.layers.length, model.countParams()); })`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: DIR, encoding: 'utf8' });
@@ -331,6 +334,73 @@ describe('emitTypeScript', () => {
     expect(out.match(/tf\.layers\.dense\(/g)).toHaveLength(1000);
     // Not a benchmark: a guard against per-statement (quadratic) editing, which took minutes.
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+/** Whether some reference in the graph names a layer call (node) that does not exist. */
+function danglingReference(g: ModelGraph): boolean {
+  const byName = new Map(g.layers.map((l) => [l.name, l]));
+  const bad = (t: TensorRef) => {
+    const l = byName.get(t.layer);
+    if (!l) return true;
+    if (l.className === 'InputLayer') return t.node !== 0;
+    return t.node >= l.calls.length + (l.model ? 1 : 0);
+  };
+  return [...g.outputs, ...g.inputs, ...g.layers.flatMap((l) => l.calls.flatMap((c) => c.inputs))].some(bad) || g.layers.some((l) => l.model !== undefined && danglingReference(l.model));
+}
+
+describe('hostile values anywhere in a spec', () => {
+  /** Each node of a JSON value (and the value itself) replaced by each hostile value, one at a time. */
+  function* mutations(value: unknown, hostile: readonly unknown[]): Generator<unknown> {
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, p: (string | number)[]) => {
+      paths.push(p);
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
+      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+    };
+    walk(value, []);
+    for (const p of paths.slice(1)) {
+      for (const h of hostile) {
+        const copy = structuredClone(value) as Record<string | number, unknown>;
+        let o = copy;
+        for (const k of p.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+        o[p[p.length - 1]!] = h;
+        yield copy;
+      }
+    }
+  }
+
+  it('never make the emitter throw or write invalid code', { timeout: 120_000 }, async () => {
+    const { parse } = await import('yaml');
+    const hostile = [HOSTILE, -0, { [HOSTILE]: HOSTILE }];
+    let emitted = 0;
+    for (const c of [...SPECS, ...EXTRA.filter((e) => e.name !== 'hostile-names')]) {
+      const value: unknown = c.fileName.endsWith('.json') ? JSON.parse(c.text) : parse(c.text);
+      // Large documents: a stride through the mutations.
+      const stride = Math.max(1, Math.ceil(c.text.length / 1000));
+      let k = 0;
+      for (const v of mutations(value, hostile)) {
+        if (k++ % stride !== 0) continue;
+        const r = compile(JSON.stringify(v), { fileName: 'mutated.json' });
+        if (!r.ok) continue;
+        // A reference to a call that does not exist passes compile's checks for model outputs today
+        // (tfjs fails on it while loading): a gap in the checks, not something code can be written for.
+        if (danglingReference(r.graph!)) continue;
+        for (const js of [false, true]) {
+          let out: string;
+          try {
+            out = emitTypeScript(r, { sourceName: HOSTILE, js });
+          } catch (e) {
+            throw new Error(`emitTypeScript threw on ${JSON.stringify(v)}: ${(e as Error).message}`);
+          }
+          const syntax = ts.transpileModule(out, { fileName: js ? 'm.js' : 'm.ts', reportDiagnostics: true, compilerOptions: { allowJs: true } }).diagnostics ?? [];
+          expect(syntax.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), out).toEqual([]);
+          expect(out).not.toMatch(/[\u2028\u2029]|<\/script|<!--/);
+        }
+        emitted++;
+      }
+    }
+    expect(emitted).toBeGreaterThan(150);
   });
 });
 
@@ -386,7 +456,7 @@ describe('kspec compile --emit ts|js', () => {
   });
 
   it('exits 1 with diagnostics and prints no module for a spec with errors', () => {
-    const file = join(DIR, 'bad.yaml');
+    const file = join(RUN_DIR, 'bad.yaml');
     writeFileSync(file, "input_shape: [10]\nlayers:\n  - Dense(90, activation='LeakyRelu2')\n");
     const r = run(['compile', file, '--emit', 'ts']);
     expect(r.code).toBe(1);

@@ -15,7 +15,7 @@ import { keras1Context, type Keras1Context } from '../src/lower/keras1/context.j
 import { dimOrdering } from '../src/lower/keras1/dim-ordering.js';
 import { fullPadding } from '../src/lower/keras1/full-padding.js';
 import { normalizeKeras1 } from '../src/lower/keras1/index.js';
-import { inputShapes } from '../src/lower/keras1/input-shape.js';
+import { inputLayers, inputShapes } from '../src/lower/keras1/input-shape.js';
 import { kernelSize } from '../src/lower/keras1/kernel-size.js';
 import { mergeLayers } from '../src/lower/keras1/merge.js';
 import { objects } from '../src/lower/keras1/objects.js';
@@ -65,25 +65,41 @@ describe('Keras 1 passes', () => {
       },
     });
     expect(found(c)).toEqual([]);
+    const c2 = ctx();
+    sequentialMerge(seq(layer('Dense', { name: 'd' }), layer('Merge', { name: 'm', layers: [seq(layer('Dense', { name: 'x', batch_input_shape: [null, 2] }))] })), [], c2);
+    expect(found(c2)).toEqual([['KS1018', 'config/1']]);
   });
 
-  it('inputShapes: input_dim → batch_input_shape on a first layer, dropped elsewhere; non-float input dtypes become an InputLayer', () => {
+  it('inputShapes: input_dim → batch_input_shape on a first layer, dropped elsewhere; InputLayer input_dtype → dtype', () => {
     const c = ctx();
     const out = inputShapes(seq(
-      layer('LSTM', { name: 'lstm_1', output_dim: 4, input_dim: 3, input_length: 7 }),
+      layer('LSTM', { name: 'lstm_1', output_dim: 4, input_dim: 3, input_length: 7, input_dtype: 'float32' }),
       layer('Dense', { name: 'dense_1', output_dim: 2, input_dim: 4, batch_input_shape: [null, 4], input_dtype: 'float32' }),
+      layer('Embedding', { name: 'embedding_1', input_dim: 20, output_dim: 4, input_length: 5 }),
     ), [], c);
     expect(out).toEqual(seq(
-      layer('LSTM', { batch_input_shape: [null, 7, 3], name: 'lstm_1', output_dim: 4 }),
+      layer('LSTM', { batch_input_shape: [null, 7, 3], name: 'lstm_1', output_dim: 4, input_dtype: 'float32' }),
       layer('Dense', { name: 'dense_1', output_dim: 2, batch_input_shape: [null, 4] }),
-    ));
-    const emb = inputShapes(seq(layer('Embedding', { name: 'embedding_1', input_dim: 20, output_dim: 4, input_length: 5, batch_input_shape: [null, 5], input_dtype: 'int32' })), [], c);
-    expect(emb).toEqual(seq(
-      layer('InputLayer', { batch_input_shape: [null, 5], dtype: 'int32', sparse: false, name: 'embedding_1_input' }),
       layer('Embedding', { name: 'embedding_1', input_dim: 20, output_dim: 4, input_length: 5 }),
     ));
     const fn = inputShapes(graph([node('in', 'InputLayer', { batch_input_shape: [null, 3], input_dtype: 'float32', sparse: false }, [])], ['in'], ['in']), [], c);
     expect(configs(fn)).toEqual([{ name: 'in', batch_input_shape: [null, 3], dtype: 'float32', sparse: false }]);
+  });
+
+  it('inputLayers: a non-float32 Sequential input becomes an explicit InputLayer; float32 is dropped', () => {
+    const c = ctx();
+    const emb = inputLayers(seq(layer('Embedding', { name: 'embedding_1', input_dim: 20, output_dim: 4, input_length: 5, batch_input_shape: [null, 5], input_dtype: 'int32' }), layer('Flatten', { name: 'f' })), [], c);
+    expect(emb).toEqual(seq(
+      layer('InputLayer', { batch_input_shape: [null, 5], dtype: 'int32', sparse: false, name: 'embedding_1_input' }),
+      layer('Embedding', { name: 'embedding_1', input_dim: 20, output_dim: 4, input_length: 5 }),
+      layer('Flatten', { name: 'f' }),
+    ));
+    // Paths after the InputLayer map back to the layer that was there.
+    expect(c.pathMaps.map((m) => m(['config', 2, 'config', 'name']))).toEqual([['config', 1, 'config', 'name']]);
+    const bare = inputLayers(seq(layer('Embedding', { name: 'e', input_dim: 9, output_dim: 2, batch_input_shape: [null, 3] })), [], c);
+    expect((bare.config as J[]).map((l) => l.class_name)).toEqual(['InputLayer', 'Embedding']);
+    const dense = inputLayers(seq(layer('Dense', { name: 'd', units: 2, batch_input_shape: [null, 4], input_dtype: 'float32' })), [], c);
+    expect(dense).toEqual(seq(layer('Dense', { name: 'd', units: 2, batch_input_shape: [null, 4] })));
   });
 
   it('layerClasses: Keras 1 classes → Keras 2; classes without a counterpart are reported', () => {
@@ -212,7 +228,7 @@ describe('Keras 1 passes', () => {
   it('batchNormalization: mode 0 is dropped, modes 1 and 2 are reported', () => {
     const c = ctx();
     const out = batchNormalization(seq(layer('BatchNormalization', { mode: 0, axis: 1 }), layer('BatchNormalization', { mode: 2 })), [], c);
-    expect(configs(out)).toEqual([{ axis: 1 }, { mode: 2 }]);
+    expect(configs(out)).toEqual([{ axis: 1 }, {}]);
     expect(found(c)).toEqual([['KS1018', 'config/1/config/mode']]);
   });
 
@@ -402,5 +418,31 @@ describe('Keras 1 models compile and build with Keras parameter counts', () => {
   it('Lambda stays Python code that kspec does not run', () => {
     const text = k1(seq(layer('Lambda', { name: 'lambda_1', function: ['code', null, null], function_type: 'lambda', output_shape: null, output_shape_type: 'raw', arguments: {}, batch_input_shape: [null, 4] })));
     expect(errorsOf(text).map((e) => e.slice(0, 6))).toEqual(['KS5003']);
+  });
+});
+
+describe('Keras 1 diagnostics point at the text as written', () => {
+  const at = (text: string) => compile(text, { fileName: 'k1.json' }).diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, text.slice(d.span!.start, d.span!.end)]);
+  it('a renamed argument, after an inserted InputLayer', () => {
+    const text = k1(seq(
+      layer('Embedding', { name: 'embedding_1', input_dim: 20, output_dim: 4, input_length: 5, batch_input_shape: [null, 5], input_dtype: 'int32' }),
+      layer('Flatten', { name: 'flatten_1' }),
+      dense('dense_1', -3),
+    ));
+    expect(at(text)).toEqual([['KS2005', '-3']]);
+  });
+
+  it('in a Sequential that starts with a Merge of models, and after a "full" padding layer', () => {
+    const text = k1(seq(
+      layer('Merge', {
+        name: 'merge_1', mode: 'concat', concat_axis: -1, mode_type: 'raw',
+        layers: [
+          seq(layer('Convolution1D', { name: 'c', nb_filter: 2, filter_length: 3, border_mode: 'full', subsample_length: 1, batch_input_shape: [null, 6, 2], input_dtype: 'float32' }), dense('wrong', 2, { init: 'no_such_init' })),
+          seq(dense('dense_1', 2, { batch_input_shape: [null, 8, 2], input_dtype: 'float32' })),
+        ],
+      }),
+      dense('dense_2', 0),
+    ));
+    expect(at(text)).toEqual([['KS2004', '"no_such_init"'], ['KS2005', '0']]);
   });
 });

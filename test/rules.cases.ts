@@ -97,6 +97,12 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
     { file: 'index.yaml', text: 'inputs:\n  x: [4]\nlayers:\n  - d = Dense(2)(x)\n  - name: e\n    Dense: {units: 1}\n    inputs: d[1]\n', expect: ['7:13-7:17 error KS4009 "d" has no output 1 (it has one output, number 0).'] },
     { file: 'states.yaml', text: 'inputs:\n  x: [3, 4]\nlayers:\n  - r = LSTM(2, return_state=True)(x)\n  - Dense(1)(r[2])\n  - Dense(1)(r[3])\n', expect: ['6:14-6:18 error KS4009 "r" has no output 3 (it has 3 outputs, 0 to 2).'] },
   ],
+  KS4010: [
+    { file: 'name.yaml', text: 'input_shape: [4]\nlayers:\n  - Dense(2, name="my layer")\n', expect: ['3:5-3:10 error KS4010 tfjs cannot use "my layer" as a layer name: names start with a letter or digit and hold only letters, digits and . _ - /.'] },
+  ],
+  KS5011: [
+    { file: 'activity.yaml', text: 'input_shape: [4]\nlayers:\n  - Dense(2, activity_regularizer=l2(0.01))\n', expect: ["3:35-3:43 warning KS5011 tfjs cannot build a layer with an activity regularizer, so kspec leaves it out; that changes the training loss, not the model's outputs."] },
+  ],
   KS5001: [
     { file: 'missing.yaml', text: 'input_shape: [2, 2, 2, 3]\nlayers:\n  - UpSampling3D(2)\n', expect: ["3:5-3:17 error KS5001 tfjs cannot build the layer class \"UpSampling3D\": No tfjs equivalent: with static shapes, upsample two axes with UpSampling2D (nearest) on a (d1, d2, d3*channels) Reshape and the third in a second Reshape/UpSampling2D round trip, or register a custom layer."] },
     // Built by kspec's runtime (UpSampling1D) or compiled as a linear Activation (RandomFlip, Identity).

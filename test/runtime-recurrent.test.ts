@@ -13,7 +13,8 @@ import { register } from '../src/infer/layers/row.js';
 import { RUNTIME_RECURRENT_ROWS } from '../src/infer/layers/runtime-recurrent.js';
 import { inferShapes } from '../src/infer/index.js';
 import { lintText } from '../src/index.js';
-import { KspecConv1DTranspose, KspecSeparableConv1D, deconvOutputLength, convOutputLength, registerConv1D } from '../src/runtime/conv1d.js';
+import { convLength, deconvLength } from '../src/infer/shape.js';
+import { KspecConv1DTranspose, KspecSeparableConv1D, convOutputLength, deconvOutputLength, registerConv1D } from '../src/runtime/conv1d.js';
 import { KspecGRU, KspecGRUCell, registerRecurrent } from '../src/runtime/recurrent.js';
 
 tf.setBackend('cpu');
@@ -114,6 +115,20 @@ function lstmRun(x: number[][][], k: number[][], rk: number[][], b: number[], u:
   });
 }
 
+/**
+ * Keras 3 `_get_output_shape_given_tf_padding` (backend/common/backend_utils.py), written as Keras
+ * writes it (Keras 2's deconv_output_length gives the same lengths).
+ */
+function kerasDeconvLength(L: number, k: number, padding: string, s: number, op: number | null, d: number): number {
+  const kk = (k - 1) * d + 1;
+  if (padding === 'valid') return (L - 1) * s + kk + (op ?? Math.max(kk, s) - kk);
+  return op === null ? L * s : (L - 1) * s + (kk % 2) + op;
+}
+
+/** Keras `conv_output_length` ("causal" and "same" keep the length before the stride). */
+const kerasConvLength = (L: number, k: number, padding: string, s: number, d: number): number =>
+  Math.ceil((padding === 'valid' ? L - ((k - 1) * d + 1) + 1 : L) / s);
+
 /** TF's "same" padding before the data for a forward convolution of `input` steps giving `output`. */
 const padBefore = (input: number, output: number, k: number, s: number) => Math.floor(Math.max((output - 1) * s + k - input, 0) / 2);
 
@@ -126,7 +141,7 @@ function convTransposeRef(x: number[][][], kernel: number[][][], bias: number[],
   const keff = (k - 1) * o.d + 1;
   return x.map((seq) => {
     const L = seq.length;
-    const out = deconvOutputLength(L, k, o.padding, o.s, o.op, o.d)!;
+    const out = kerasDeconvLength(L, k, o.padding, o.s, o.op, o.d);
     const pad = o.padding === 'same' ? padBefore(out, L, keff, o.s) : 0;
     const y = Array.from({ length: out }, () => [...bias]);
     for (let i = 0; i < L; i++)
@@ -149,7 +164,7 @@ function separableRef(x: number[][][], dw: number[][][], pw: number[][][], bias:
   return x.map((seq0) => {
     const seq = o.padding === 'causal' ? [...Array.from({ length: o.d * (k - 1) }, () => Array<number>(cin).fill(0)), ...seq0] : seq0;
     const L = seq.length;
-    const out = convOutputLength(L, k, o.padding === 'causal' ? 'valid' : o.padding, o.s, o.d)!;
+    const out = kerasConvLength(L, k, o.padding === 'causal' ? 'valid' : o.padding, o.s, o.d);
     const pad = o.padding === 'same' ? padBefore(L, out, keff, o.s) : 0;
     return Array.from({ length: out }, (_, t) => {
       const depth = Array<number>(cin * dm).fill(0);
@@ -315,8 +330,8 @@ describe('KspecConv1DTranspose: Keras Conv1DTranspose', () => {
       ...(c.first && { dataFormat: 'channels_first' }),
     });
     const input = c.first ? tf.tensor(transpose3(x)) : tf.tensor(x);
-    const out = layer.apply(input.shape.length === 3 ? input : input) as tf.Tensor;
-    const outLen = deconvOutputLength(c.L, c.k, c.padding, c.s, c.op, c.d)!;
+    const out = layer.apply(input) as tf.Tensor; // builds the weights
+    const outLen = kerasDeconvLength(c.L, c.k, c.padding, c.s, c.op, c.d);
     expect(layer.weights.map((v) => v.shape)).toEqual([[c.k, c.f, c.cin], [c.f]]);
     expect(layer.countParams()).toBe(c.k * c.f * c.cin + c.f);
     layer.setWeights([tf.tensor(kernel), tf.tensor(bias)]);
@@ -333,6 +348,17 @@ describe('KspecConv1DTranspose: Keras Conv1DTranspose', () => {
     expect(deconvOutputLength(5, 3, 'same', 2, 1, 1)).toBe(10);
     expect(deconvOutputLength(5, 3, 'valid', 2, 1, 1)).toBe(12);
     expect(deconvOutputLength(5, 3, 'valid', 1, null, 2)).toBe(9);
+    // The runtime layers, shape inference (src/infer/shape.ts) and Keras's own formulation agree.
+    for (const L of [1, 4, 7]) for (const k of [1, 2, 3, 4]) for (const s of [1, 2, 3]) for (const d of s === 1 ? [1, 2, 3] : [1]) {
+      for (const padding of ['valid', 'same']) for (const op of [null, ...Array.from({ length: s }, (_, i) => i)]) {
+        const keras = kerasDeconvLength(L, k, padding, s, op, d);
+        expect([deconvOutputLength(L, k, padding, s, op, d), deconvLength(L, k, padding, s, op, d)], `${L} ${k} ${padding} ${s} ${op} ${d}`).toEqual([keras, keras]);
+      }
+      for (const padding of ['valid', 'same', 'causal']) {
+        const keras = kerasConvLength(L, k, padding, s, d);
+        if (keras > 0) expect([convOutputLength(L, k, padding, s, d), convLength(L, k, padding, s, d)]).toEqual([keras, keras]);
+      }
+    }
     expect(() => new KspecConv1DTranspose({ filters: 2, kernelSize: 3, strides: 2, outputPadding: 2 })).toThrow(/below the stride/);
     expect(() => new KspecConv1DTranspose({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 })).toThrow(/dilation_rate/);
     // kernel 2, stride 2, "same", output_padding 0: (L − 1)·2 steps, which TF's conv transpose refuses too.
@@ -376,7 +402,7 @@ describe('KspecSeparableConv1D: Keras SeparableConv1D', () => {
     layer.setWeights([tf.tensor(dw), tf.tensor(pw), tf.tensor(bias)]);
     const y = layer.apply(input) as tf.Tensor;
     expect(layer.computeOutputShape(input.shape)).toEqual(y.shape);
-    const outLen = convOutputLength(c.L, c.k, c.padding, c.s, c.d);
+    const outLen = kerasConvLength(c.L, c.k, c.padding, c.s, c.d);
     expect(y.shape).toEqual(c.first ? [2, c.f, outLen] : [2, outLen, c.f]);
     const want = separableRef(x, dw, pw, bias, c);
     close('SeparableConv1D', y, c.first ? transpose3(want) : want);
@@ -560,6 +586,13 @@ describe('end to end', () => {
     expect(r.ok, JSON.stringify(r.diagnostics)).toBe(true);
     const layer = (r.modelJSON!.modelTopology.config.layers as { config: { layer: { class_name: string } } }[])[0]!;
     expect(layer.config.layer.class_name).toBe('KspecConv1DTranspose');
+  });
+
+  it('TimeDistributed(GRU) compiles to TimeDistributed(KspecGRU) and builds', async () => {
+    const text = 'input_shape: [2, 5, 3]\nlayers:\n  - TimeDistributed(GRU(4, recurrent_initializer="zeros"))\n';
+    const model = await buildModel(text, { fileName: 'td-gru.yaml' });
+    expect(model.countParams()).toBe(gruParams(3, 4));
+    expect((model.predict(tf.ones([1, 2, 5, 3])) as tf.Tensor).shape).toEqual([1, 2, 4]);
   });
 });
 

@@ -66,6 +66,7 @@ export const MESSAGES = {
   KS4007: m<{ name: string }>('warning', 'unused-input', (p) => `The input ${q(p.name)} is not used by any layer.`),
   KS4008: m<{ name: string }>('error', 'output-without-input', (p) => `The output ${q(p.name)} does not depend on any input of the model.`),
   KS4009: m<{ name: string; index: number; count: number }>('error', 'output-index', (p) => `${q(p.name)} has no output ${p.index} (it has ${p.count === 1 ? 'one output, number 0' : `${p.count} outputs, 0 to ${p.count - 1}`}).`),
+  KS4010: m<{ name: string }>('error', 'invalid-name', (p) => `tfjs cannot use ${q(p.name)} as a layer name: names start with a letter or digit and hold only letters, digits and . _ - /.`),
 
   KS5001: m<{ name: string; why: string }>('error', 'tfjs-missing-layer', (p) => `tfjs cannot build the layer class ${q(p.name)}: ${p.why}`),
   KS5002: m<{ arg: string; layer: string; value: string }>('warning', 'tfjs-ignores-argument', (p) => `tfjs ignores ${q(p.arg)} of ${q(p.layer)}, so ${p.value} has no effect there.`),
@@ -78,6 +79,7 @@ export const MESSAGES = {
   KS5009: m<{ name: string }>('info', 'inference-identity', (p) => `${q(p.name)} acts only in training and returns its input unchanged at inference, so kspec compiles it as a linear Activation (the identity).`),
 
   KS5010: m<{ name: string; op: string; to: string }>('info', 'tf-op-mapped', (p) => `${q(p.name)} runs the TensorFlow op ${q(p.op)}, which kspec compiles exactly as ${p.to}.`),
+  KS5011: m('warning', 'activity-regularizer', () => `tfjs cannot build a layer with an activity regularizer, so kspec leaves it out; that changes the training loss, not the model's outputs.`),
 
   KS6001: m<{ detail: string }>('error', 'layer-rank', (p) => p.detail),
   KS6002: m<{ detail: string }>('error', 'merge-shapes', (p) => p.detail),

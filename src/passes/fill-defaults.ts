@@ -1,9 +1,11 @@
 /**
- * Where tfjs's default differs from Keras's (initializers, Softmax axis, …), write Keras's value
- * explicitly so tfjs computes what Keras would.
+ * Where tfjs's default differs from Keras's (initializers, Softmax axis, LSTM's recurrent activation
+ * and unit_forget_bias, …), write Keras's value explicitly so tfjs computes what Keras would —
+ * wrapped layers too (`Bidirectional(LSTM(3))`, `TimeDistributed(Dense(4))`, RNN cells).
  */
-import { argsOf, lookupLayer, tfjsSupports } from '../ir/catalogue/index.js';
-import type { LayerNode, ModelGraph } from '../ir/graph.js';
+import { argsOf, lookupLayer, tfjsSupports, type LayerSpec } from '../ir/catalogue/index.js';
+import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
+import { isObj } from '../ir/json.js';
 
 export function fillDefaults(graph: ModelGraph): ModelGraph {
   return { ...graph, layers: graph.layers.map(fillLayer) };
@@ -12,13 +14,27 @@ export function fillDefaults(graph: ModelGraph): ModelGraph {
 function fillLayer(layer: LayerNode): LayerNode {
   if (layer.model) return { ...layer, model: fillDefaults(layer.model) };
   const spec = lookupLayer(layer.className)?.spec;
-  if (!spec || !tfjsSupports(spec)) return layer;
-  let config: Record<string, unknown> | undefined;
+  if (!spec) return layer;
+  const config = fillConfig(spec, layer.config);
+  return config === layer.config ? layer : { ...layer, config };
+}
+
+/** A config with Keras's values where tfjs's default differs, nested layers filled too. */
+function fillConfig(spec: LayerSpec, config: Config): Config {
+  if (!tfjsSupports(spec)) return config;
+  let out: Record<string, unknown> | undefined;
   for (const arg of argsOf(spec).values()) {
+    const v = config[arg.name];
+    // A wrapped layer (`layer`, `backward_layer`, `cell`) gets its own defaults.
+    if (arg.type.t === 'layer' && isObj(v) && isObj(v.config)) {
+      const inner = lookupLayer(String(v.class_name))?.spec;
+      const filled = inner && fillConfig(inner, v.config);
+      if (filled && filled !== v.config) (out ??= { ...config })[arg.name] = { ...v, config: filled };
+      continue;
+    }
     if (arg.tfjsDefault === undefined || arg.default === undefined || arg.tfjs === null || arg.keras3Only) continue;
-    if (arg.name in layer.config) continue;
-    config ??= { ...layer.config };
-    config[arg.name] = arg.default;
+    if (arg.name in config) continue;
+    (out ??= { ...config })[arg.name] = arg.default;
   }
-  return config ? { ...layer, config } : layer;
+  return out ?? config;
 }

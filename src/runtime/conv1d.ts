@@ -384,8 +384,10 @@ export class KspecSeparableConv1D extends KspecConv1D {
   }
 }
 
+/** The classes to register with `tf.serialization.registerClass` (runtime/index.ts). */
+export const CONV1D_CLASSES = [KspecConv1DTranspose, KspecSeparableConv1D] as const;
+
 /** Registers KspecConv1DTranspose and KspecSeparableConv1D with tfjs (idempotent). */
 export function registerConv1D(): void {
-  tf.serialization.registerClass(KspecConv1DTranspose);
-  tf.serialization.registerClass(KspecSeparableConv1D);
+  for (const cls of CONV1D_CLASSES) tf.serialization.registerClass(cls);
 }

@@ -42,7 +42,12 @@ function registeredClass<T>(name: string): T {
   return entry[0] as unknown as T;
 }
 
-const GRUCellBase = registeredClass<(new (args: tf.GRUCellLayerArgs) => GRUCell) & tf.serialization.SerializableConstructor<GRUCell>>('GRUCell');
+/** tfjs's GRUCell class, typed with the statics every tfjs layer class has. */
+type GRUCellClass = (new (args: tf.GRUCellLayerArgs) => GRUCell) & {
+  className: string;
+  fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T;
+};
+const GRUCellBase = registeredClass<GRUCellClass>('GRUCell');
 
 export interface KspecGRUCellArgs extends tf.GRUCellLayerArgs {
   /** Keras's GRU convention: true (the default) applies the reset gate after the recurrent matmul. */
@@ -177,8 +182,10 @@ export class KspecGRU extends tf.RNN {
   }
 }
 
+/** The classes to register with `tf.serialization.registerClass` (runtime/index.ts). */
+export const RECURRENT_CLASSES = [KspecGRUCell, KspecGRU] as const;
+
 /** Registers KspecGRUCell and KspecGRU with tfjs (idempotent). */
 export function registerRecurrent(): void {
-  tf.serialization.registerClass(KspecGRUCell);
-  tf.serialization.registerClass(KspecGRU);
+  for (const cls of RECURRENT_CLASSES) tf.serialization.registerClass(cls);
 }

@@ -9,6 +9,8 @@ import type { Rule } from '../rule.js';
 import { forEachArg, type ArgSite } from '../walk.js';
 
 const OWN_RULE = new Set(['LeakyReLU.negative_slope', 'ReLU.negative_slope', 'ReLU.threshold']);
+/** Arguments with a rule of their own on every layer. */
+const OWN_RULE_ANY = new Set(['activity_regularizer']);
 
 /** A backward layer equal to the forward one but for its name and direction. */
 function mirrors(s: ArgSite): boolean {
@@ -34,7 +36,7 @@ export const tfjsIgnoresArgument: Rule = {
     forEachArg(graph, (s) => {
       const arg = s.arg;
       // A class tfjs cannot build has its own diagnostic; its arguments say nothing more.
-      if (!arg || arg.tfjs !== null || arg.tfjsRejects || !('className' in s.spec.tfjs) || OWN_RULE.has(`${s.spec.name}.${s.key}`)) return;
+      if (!arg || arg.tfjs !== null || arg.tfjsRejects || !('className' in s.spec.tfjs) || OWN_RULE.has(`${s.spec.name}.${s.key}`) || OWN_RULE_ANY.has(s.key)) return;
       if (arg.default !== undefined ? jsonEqual(arg.default, s.value) : s.value === null || s.value === undefined) return;
       if (mirrors(s)) return;
       reporter.report('KS5002', s.valueAt, { arg: s.key, layer: s.spec.name, value: shown(s.value) });

@@ -1,7 +1,7 @@
 /**
  * `kspec compile <spec> [-o model.json]`: a tfjs model.json, or located errors (exit 1).
  * `--emit ts|js`: a module whose buildModel() builds the model with tfjs calls (the emitter loads
- * ts-morph itself, on first use: the other commands never load it).
+ * ts-morph's code writer itself, on first use: the other commands never load it).
  */
 import { CUSTOM_CODE_CLASSES } from '../../check/rules/custom-code.js';
 import { compile } from '../../compile.js';

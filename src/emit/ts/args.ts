@@ -51,7 +51,7 @@ export function dataDoc(value: unknown, key?: string): Doc {
   if (typeof value === 'string') return stringLiteral(key === 'name' ? value : tfjsCamel(value));
   if (typeof value === 'number') return numberLiteral(value);
   if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return arrayDoc(value.map((v) => dataDoc(v, key)));
+  if (Array.isArray(value)) return arrayDoc(value.map((v) => dataDoc(v)));
   if (isObj(value)) {
     return objectDoc(Object.entries(value).map(([k, v]) => {
       const tsKey = k === 'name' && typeof v === 'string' ? k : tfjsCamel(k);

@@ -10,7 +10,7 @@
  */
 import type { Path } from '../../diagnostics/diagnostic.js';
 import type { JsonObject } from '../../ir/json.js';
-import { mapConfigs, noteConverted, renameKey, without, type Keras1Context, type Keras1Pass } from './context.js';
+import { mapConfigs, noteArgument, noteConverted, renameKey, row, without, type Keras1Context, type Keras1Pass } from './context.js';
 
 type Renames = readonly (readonly [string, string])[];
 
@@ -83,7 +83,7 @@ export const ARGUMENT_RENAMES: Readonly<Record<string, Renames>> = {
 
 function convert(config: JsonObject, cls: string, path: Path, ctx: Keras1Context): JsonObject {
   let out = config;
-  for (const [from, to] of ARGUMENT_RENAMES[cls] ?? []) {
+  for (const [from, to] of row(ARGUMENT_RENAMES, cls) ?? []) {
     if (!(from in out)) continue;
     if (to in out) {
       ctx.reporter.report('KS1018', { path: [...path, from], part: 'key' }, { what: `${JSON.stringify(from)} of ${cls}`, why: `the config also has its Keras 2 name ${JSON.stringify(to)}, which Keras 2 refuses` });
@@ -91,12 +91,15 @@ function convert(config: JsonObject, cls: string, path: Path, ctx: Keras1Context
       continue;
     }
     noteConverted(ctx, `${from} → ${to}`);
+    noteArgument(ctx, config, from, to);
     out = renameKey(out, from, to);
   }
   if (cls === 'SeparableConv2D' && 'init' in out) {
     // separable_conv2d_args_preprocessor: `init` initializes both kernels.
     noteConverted(ctx, 'init → depthwise_initializer, pointwise_initializer');
     const init = out.init;
+    noteArgument(ctx, config, 'init', 'depthwise_initializer');
+    noteArgument(ctx, config, 'init', 'pointwise_initializer');
     out = { ...without(out, 'init'), depthwise_initializer: init, pointwise_initializer: init };
   }
   if (cls === 'Embedding' && 'dropout' in out) {

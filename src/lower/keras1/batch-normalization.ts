@@ -6,7 +6,7 @@
  *   2 — feature-wise with the current batch's statistics, at inference too.
  * Keras 2 raises for 1 and 2 ("no longer supported"), and tfjs has no layer that computes them.
  */
-import { mapConfigs, noteConverted, without, type Keras1Pass } from './context.js';
+import { mapConfigs, noteConverted, row, without, type Keras1Pass } from './context.js';
 
 const MODES: Readonly<Record<number, string>> = {
   1: 'mode 1 normalises each sample by its own statistics, at inference too, which Keras 2 and tfjs cannot compute',
@@ -21,7 +21,8 @@ export const batchNormalization: Keras1Pass = (model, path, ctx) =>
       noteConverted(ctx, 'BatchNormalization mode 0 dropped');
       return without(config, 'mode');
     }
-    const why = typeof mode === 'number' ? MODES[mode] : undefined;
+    const why = typeof mode === 'number' ? row(MODES, String(mode)) : undefined;
     ctx.reporter.report('KS1018', [...p, 'mode'], { what: `BatchNormalization(mode=${JSON.stringify(mode)})`, why: why ?? 'Keras 1 knows the modes 0, 1 and 2 only' });
-    return config;
+    // Reported once: the key is dropped so that it is not also an unknown argument.
+    return without(config, 'mode');
   });

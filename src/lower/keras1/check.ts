@@ -17,9 +17,34 @@
  * Deconvolution2D's `output_shape` (dropped, as Keras 2 drops it) is compared with the shape
  * Conv2DTranspose computes; a different shape cannot be expressed (tfjs has no output_padding).
  */
+import type { Location, Path } from '../../diagnostics/diagnostic.js';
 import { inferShapes, type InferResult } from '../../infer/index.js';
-import type { LayerNode, ModelGraph } from '../../ir/graph.js';
+import type { ArgOrigin, LayerNode, ModelGraph, Origin } from '../../ir/graph.js';
 import type { Keras1Context } from './context.js';
+
+/** A path in the converted model → where it was written (structural passes undone, last first). */
+function original(ctx: Keras1Context, p: Path): Path {
+  let q = p;
+  for (let i = ctx.pathMaps.length - 1; i >= 0; i--) q = ctx.pathMaps[i]!(q);
+  return q;
+}
+
+/** Origins translated back to the text: moved layers, and renamed arguments to their Keras 1 key. */
+function originsBack(graph: ModelGraph, ctx: Keras1Context): ModelGraph {
+  const loc = (l: Location): Location => ({ ...l, path: original(ctx, l.path) });
+  const rename = (l: Location, from: string): Location => ({ ...l, path: [...l.path.slice(0, -1), from] });
+  const origin = (o: Origin, name: string): Origin => {
+    const renamed = ctx.renamedArgs.get(name);
+    const args = o.args && Object.fromEntries(Object.entries(o.args).map(([k, a]): [string, ArgOrigin] => {
+      const from = renamed?.get(k);
+      return [k, { key: loc(from ? rename(a.key, from) : a.key), value: loc(from ? rename(a.value, from) : a.value) }];
+    }));
+    return { ...o, at: loc(o.at), ...(args && { args }), ...(o.entry && { entry: original(ctx, o.entry) }) };
+  };
+  const layer = (l: LayerNode): LayerNode => ({ ...l, origin: origin(l.origin, l.name), ...(l.model && { model: back(l.model) }) });
+  const back = (g: ModelGraph): ModelGraph => ({ ...g, layers: g.layers.map(layer), origin: { ...g.origin, at: loc(g.origin.at) } });
+  return ctx.pathMaps.length === 0 && ctx.renamedArgs.size === 0 ? graph : back(graph);
+}
 
 function walk(graph: ModelGraph, shapes: InferResult, fn: (layer: LayerNode, shapes: InferResult) => void): void {
   for (const l of graph.layers) {
@@ -30,7 +55,14 @@ function walk(graph: ModelGraph, shapes: InferResult, fn: (layer: LayerNode, sha
   }
 }
 
-export function checkKeras1(graph: ModelGraph, ctx: Keras1Context): void {
+/** The lowered graph of a Keras 1 file: origins pointing at the text, then the shape checks. */
+export function finishKeras1(lowered: ModelGraph, ctx: Keras1Context): ModelGraph {
+  const graph = originsBack(lowered, ctx);
+  check(graph, ctx);
+  return graph;
+}
+
+function check(graph: ModelGraph, ctx: Keras1Context): void {
   const shapes = inferShapes(graph);
   const deconv = new Map(ctx.deconvShapes.map((d) => [d.layer, d]));
   walk(graph, shapes, (l, s) => {

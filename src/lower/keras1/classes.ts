@@ -13,7 +13,7 @@
  * Keras 2.0's legacy module only, and absent from tfjs), the advanced activations
  * ParametricSoftplus and SReLU (dropped in Keras 2), and Keras 1's legacy `Graph` container.
  */
-import { mapEntries, noteConverted, type Keras1Pass } from './context.js';
+import { mapEntries, noteConverted, row, type Keras1Pass } from './context.js';
 
 export const CLASS_RENAMES: Readonly<Record<string, string>> = {
   Convolution1D: 'Conv1D',
@@ -41,12 +41,12 @@ export const layerClasses: Keras1Pass = (model, path, ctx) => {
   }
   return mapEntries(model, path, (entry, p) => {
     const cls = String(entry.class_name);
-    const why = UNSUPPORTED_CLASSES[cls];
+    const why = row(UNSUPPORTED_CLASSES, cls);
     if (why) {
       ctx.reporter.report('KS1018', { path: [...p, 'class_name'], part: 'value' }, { what: `The ${cls} layer`, why });
       return entry;
     }
-    const to = CLASS_RENAMES[cls];
+    const to = row(CLASS_RENAMES, cls);
     if (!to) return entry;
     noteConverted(ctx, `${cls} → ${to}`, 'layer');
     // Keras 1 Deconvolution2D's output_shape is dropped by Keras 2 (legacy deconv2d_args_preprocessor);

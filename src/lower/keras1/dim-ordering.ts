@@ -13,7 +13,7 @@
  */
 import type { Path } from '../../diagnostics/diagnostic.js';
 import { isObj, type JsonObject } from '../../ir/json.js';
-import { mapConfigs, mapEntries, noteConverted, renameKey, without, type Keras1Context, type Keras1Pass } from './context.js';
+import { mapConfigs, mapEntries, noteArgument, noteConverted, renameKey, row, without, type Keras1Context, type Keras1Pass } from './context.js';
 
 const RANK2 = ['Conv2D', 'Conv2DTranspose', 'SeparableConv2D', 'LocallyConnected2D', 'ConvLSTM2D', 'MaxPooling2D', 'AveragePooling2D', 'GlobalMaxPooling2D', 'GlobalAveragePooling2D', 'UpSampling2D', 'ZeroPadding2D', 'Cropping2D', 'SpatialDropout2D'];
 const RANK3 = ['Conv3D', 'MaxPooling3D', 'AveragePooling3D', 'GlobalMaxPooling3D', 'GlobalAveragePooling3D', 'UpSampling3D', 'ZeroPadding3D', 'Cropping3D', 'SpatialDropout3D'];
@@ -63,14 +63,16 @@ export const dimOrdering: Keras1Pass = (model, path, ctx) => {
     if (v === 'default') {
       defaults.push({ name, at: [...p, 'dim_ordering'] });
       noteConverted(ctx, 'dim_ordering → data_format');
+      noteArgument(ctx, config, 'dim_ordering', 'data_format');
       return ordering === 'th' && seen.size === 1 ? renameKey(config, 'dim_ordering', 'data_format', () => FORMATS.th) : without(config, 'dim_ordering');
     }
-    const format = typeof v === 'string' ? FORMATS[v] : undefined;
+    const format = row(FORMATS, v);
     if (!format) {
       ctx.reporter.report('KS1018', [...p, 'dim_ordering'], { what: `dim_ordering ${JSON.stringify(v)}`, why: 'Keras 1 knows "tf", "th" and "default" only' });
-      return config;
+      return without(config, 'dim_ordering');
     }
     noteConverted(ctx, 'dim_ordering → data_format');
+    noteArgument(ctx, config, 'dim_ordering', 'data_format');
     return renameKey(config, 'dim_ordering', 'data_format', () => format);
   });
   const why = (list: readonly unknown[], what: string) => (list.length === 1 ? `has ${what}` : `have ${what}`);

@@ -9,7 +9,7 @@
  */
 import type { Path } from '../../diagnostics/diagnostic.js';
 import { isObj, type JsonObject } from '../../ir/json.js';
-import { eachModel, entryName, layersOf, mapEntries, noteConverted, without, withLayers, type Keras1Context, type Keras1Pass } from './context.js';
+import { eachModel, entryName, layersOf, listMap, mapEntries, noteConverted, row, without, withLayers, type Keras1Context, type Keras1Pass } from './context.js';
 
 const RANKS: Readonly<Record<string, number>> = { Conv1D: 1, Conv2D: 2, Conv3D: 3 };
 
@@ -34,20 +34,22 @@ function report(ctx: Keras1Context, at: Path, cls: string, why: string): void {
 export const fullPadding: Keras1Pass = (model, path, ctx) => {
   // Convolutions inside wrappers cannot take a layer in front of them.
   const checked = mapEntries(model, path, (e, p, wrapped) => {
-    if (isFull(e) && (wrapped || !RANKS[String(e.class_name)])) {
+    if (isFull(e) && (wrapped || !row(RANKS, e.class_name))) {
       report(ctx, [...p, 'config', 'padding'], String(e.class_name), wrapped ? 'it is wrapped in another layer, so no padding layer can go in front of it' : 'Keras 2 and tfjs have no "full" padding for this layer');
     }
     return e;
   });
   return eachModel(checked, path, (m, p) => {
     const at = layersOf(m, p);
-    if (!at || !at.layers.some((e) => isFull(e) && RANKS[String(e.class_name)])) return m;
+    if (!at || !at.layers.some((e) => isFull(e) && row(RANKS, e.class_name))) return m;
     const functional = !Array.isArray(m.config) && m.class_name !== 'Sequential';
     const layers: unknown[] = [];
+    const from: (string | number)[][] = [];
     for (const [i, e] of at.layers.entries()) {
-      const r = isFull(e) ? RANKS[String(e.class_name)] : undefined;
+      const r = isFull(e) ? row(RANKS, e.class_name) : undefined;
       if (!r || !isFull(e)) {
         layers.push(e);
+        from.push([...at.path, i]);
         continue;
       }
       const name = `${entryName(e) ?? `conv${r}d`}_zero_padding${r}d`;
@@ -55,10 +57,12 @@ export const fullPadding: Keras1Pass = (model, path, ctx) => {
       if (typeof pad === 'string') {
         report(ctx, [...at.path, i, 'config', 'padding'], String(e.class_name), pad);
         layers.push(e);
+        from.push([...at.path, i]);
         continue;
       }
       noteConverted(ctx, 'border_mode "full" → ZeroPadding + "valid"', 'layer');
-      const moved = functional ? {} : Object.fromEntries(['batch_input_shape', 'dtype'].filter((k) => k in e.config).map((k) => [k, e.config[k]]));
+      // A Sequential model's input moves to the padding layer in front.
+      const moved = functional ? {} : Object.fromEntries(['batch_input_shape', 'input_dtype'].filter((k) => k in e.config).map((k) => [k, e.config[k]]));
       const convConfig = { ...without(e.config, ...Object.keys(moved)), padding: 'valid' };
       const padEntry: JsonObject = { class_name: `ZeroPadding${r}D`, config: { ...moved, ...pad } };
       if (functional) {
@@ -67,7 +71,9 @@ export const fullPadding: Keras1Pass = (model, path, ctx) => {
       } else {
         layers.push(padEntry, { ...e, config: convConfig });
       }
+      from.push([...at.path, i], [...at.path, i]);
     }
+    ctx.pathMaps.push(listMap(at.path, from));
     return withLayers(m, layers);
   });
 };

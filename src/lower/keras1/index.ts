@@ -5,9 +5,9 @@
  * (keras/legacy/interfaces.py, keras/legacy/layers.py); the Keras 1 sources
  * (keras/layers/*.py, keras/engine/topology.py) say what each layer computed.
  *
- * Layer entries keep their positions (except where a layer is inserted, and where a Sequential
- * model that starts with a Merge becomes a Model), so diagnostics on layers still point at the
- * original text; a renamed argument points at its layer's config.
+ * Diagnostics point at the original text: where layers are inserted or a Sequential model that
+ * starts with a Merge becomes a Model, `finishKeras1` maps the lowered graph's origins back, and
+ * a renamed argument points at the Keras 1 argument it was written as.
  */
 import type { Path } from '../../diagnostics/diagnostic.js';
 import type { JsonObject } from '../../ir/json.js';
@@ -17,7 +17,7 @@ import { layerClasses } from './classes.js';
 import type { Keras1Context, Keras1Pass } from './context.js';
 import { dimOrdering } from './dim-ordering.js';
 import { fullPadding } from './full-padding.js';
-import { inputShapes } from './input-shape.js';
+import { inputLayers, inputShapes } from './input-shape.js';
 import { kernelSize } from './kernel-size.js';
 import { mergeLayers } from './merge.js';
 import { objects } from './objects.js';
@@ -25,12 +25,14 @@ import { paddingAmounts } from './padding.js';
 import { recurrentOptions } from './recurrent.js';
 import { sequentialMerge } from './sequential-merge.js';
 
-export { checkKeras1 } from './check.js';
+export { finishKeras1 } from './check.js';
 export { keras1Context, type Keras1Context } from './context.js';
 
-/** In order: structure first, then Keras 1 class names → Keras 2, then arguments by Keras 2 class. */
+/**
+ * In order: Keras 1 class names → Keras 2, then arguments by Keras 2 class, all on the structure
+ * as written (so their diagnostics point at the text); then the passes that insert or move layers.
+ */
 export const KERAS1_PASSES: readonly Keras1Pass[] = [
-  sequentialMerge,
   inputShapes,
   layerClasses,
   mergeLayers,
@@ -42,6 +44,8 @@ export const KERAS1_PASSES: readonly Keras1Pass[] = [
   paddingAmounts,
   objects,
   fullPadding,
+  sequentialMerge,
+  inputLayers,
 ];
 
 /** Argument conversions listed in the note; the rest are counted. */

@@ -6,20 +6,22 @@
  * `input_dtype` on the layer that starts a model. `get_config` also writes `input_dim` on every
  * Dense (its built input size) and `input_dim`/`input_length` on every recurrent and 1D conv layer:
  * away from a model's first layer they mean nothing (Keras 1 reads them only when building the
- * model's input). So:
+ * model's input).
+ *
+ * `inputShapes` (per layer):
  *  - the first layer of a Sequential model gets `batch_input_shape` from them when it lacks one
  *    (Keras 2's legacy interfaces do the same: `input_dim` → `input_shape`);
- *  - `input_dim` / `input_length` are then dropped everywhere except on Embedding, where
- *    `input_dim` is the vocabulary size and `input_length` a Keras 2 argument too;
- *  - `input_dtype` (Keras 1's name for the input's dtype; keras/legacy/interfaces.py maps it to
- *    `dtype` on InputLayer) becomes `dtype` on an InputLayer. On a Sequential model's first layer a
- *    non-float32 input dtype becomes an explicit InputLayer `<layer>_input` (the name Keras 1's
- *    Sequential gives it), because `dtype` on the layer itself would also be the dtype of its
- *    weights in tfjs (an int32 Embedding matrix); float32 is the default and is dropped. Elsewhere
- *    it only restates the default input of a layer that is not first, and is dropped.
+ *  - `input_dim` / `input_length` are dropped everywhere else, and everywhere except on Embedding,
+ *    where `input_dim` is the vocabulary size and `input_length` a Keras 2 argument too;
+ *  - `input_dtype` becomes `dtype` on an InputLayer (legacy_input_support) and is dropped on layers
+ *    that do not start a Sequential model (it only restates their default input there).
+ * `inputLayers` (structural, after the Sequential-with-Merge pass): on a Sequential model's first
+ * layer, a non-float32 `input_dtype` becomes an explicit InputLayer `<layer>_input` (the name Keras
+ * 1's Sequential gives it), because `dtype` on the layer itself would also be the dtype of its
+ * weights in tfjs (an int32 Embedding matrix); float32 is the default and is dropped.
  */
 import { isObj, type JsonObject } from '../../ir/json.js';
-import { eachModel, entryName, isModelEntry, layersOf, mapConfigs, noteConverted, renameKey, without, withLayers, type Keras1Context, type Keras1Pass } from './context.js';
+import { eachModel, entryName, isModelEntry, layersOf, listMap, mapConfigs, mergedModels, noteArgument, noteConverted, renameKey, without, withLayers, type Keras1Pass } from './context.js';
 
 const SEQUENCE_CLASSES = new Set(['Convolution1D', 'AtrousConvolution1D', 'Conv1D', 'LocallyConnected1D', 'SimpleRNN', 'GRU', 'LSTM', 'TimeDistributedDense']);
 const VECTOR_CLASSES = new Set(['Dense', 'MaxoutDense', 'Highway']);
@@ -41,44 +43,51 @@ export function declaredDtype(cls: string, config: JsonObject): string {
   return cls === 'Embedding' ? 'int32' : 'float32';
 }
 
-/** `input_dim` / `input_length` / `input_dtype` / `batch_input_shape` that only a model's input needs. */
-function dropInputKeys(cls: string, config: JsonObject): JsonObject {
-  return cls === 'Embedding' ? without(config, 'input_dtype') : without(config, 'input_dim', 'input_length', 'input_dtype');
-}
+const inputOnly = (cls: string): string[] => (cls === 'Embedding' ? [] : ['input_dim', 'input_length']);
 
-/** An explicit InputLayer for a Sequential model's first layer, as Keras 1's Sequential.add makes it. */
-export function inputLayerFor(entry: JsonObject, shape: unknown[], dtype: string): JsonObject {
-  const name = `${entryName(entry) ?? 'sequential'}_input`;
-  return { class_name: 'InputLayer', config: { batch_input_shape: shape, dtype, sparse: false, name } };
-}
-
-function firstLayer(entry: JsonObject, ctx: Keras1Context): JsonObject[] {
-  const cls = String(entry.class_name);
-  const config = entry.config as JsonObject;
-  const shape = declaredBatchShape(cls, config);
-  if (!shape) return [{ ...entry, config: dropInputKeys(cls, config) }];
-  const dtype = declaredDtype(cls, config);
-  const rest = without(dropInputKeys(cls, config), 'batch_input_shape');
-  if (dtype !== 'float32') {
-    noteConverted(ctx, `input_dtype "${dtype}" → an InputLayer`, 'layer');
-    return [inputLayerFor(entry, shape, dtype), { ...entry, config: rest }];
-  }
-  if (!Array.isArray(config.batch_input_shape)) noteConverted(ctx, 'input_dim → batch_input_shape');
-  return [{ ...entry, config: { batch_input_shape: shape, ...rest } }];
+/** The first layer of each Sequential model (nested and merged ones too), by path. */
+function firstLayers(model: JsonObject, path: (string | number)[]): Set<string> {
+  const firsts = new Set<string>();
+  eachModel(model, path, (m, p) => {
+    const at = layersOf(m, p);
+    if (m.class_name === 'Sequential' && at && isObj(at.layers[0]) && !isModelEntry(at.layers[0]) && !mergedModels(at.layers[0])) firsts.add(JSON.stringify([...at.path, 0, 'config']));
+    return m;
+  });
+  return firsts;
 }
 
 export const inputShapes: Keras1Pass = (model, path, ctx) => {
-  // First layers of Sequential models (nested ones too).
-  const firsts = eachModel(model, path, (m, p) => {
+  const firsts = firstLayers(model, [...path]);
+  return mapConfigs(model, path, (config, cls, p, _e, wrapped) => {
+    if (cls === 'InputLayer') {
+      if ('input_dtype' in config) noteArgument(ctx, config, 'input_dtype', 'dtype');
+      return renameKey(config, 'input_dtype', 'dtype');
+    }
+    if (wrapped || !firsts.has(JSON.stringify(p))) return without(config, 'input_dtype', ...inputOnly(cls));
+    const shape = declaredBatchShape(cls, config);
+    const rest = without(config, ...inputOnly(cls));
+    if (!shape || Array.isArray(config.batch_input_shape)) return rest;
+    noteConverted(ctx, 'input_dim → batch_input_shape');
+    return { batch_input_shape: shape, ...rest };
+  });
+};
+
+export const inputLayers: Keras1Pass = (model, path, ctx) =>
+  eachModel(model, path, (m, p) => {
     if (m.class_name !== 'Sequential') return m;
     const at = layersOf(m, p);
     const first = at?.layers[0];
-    if (!at || !isObj(first) || isModelEntry(first) || !isObj(first.config) || first.class_name === 'InputLayer') return m;
-    return withLayers(m, [...firstLayer(first, ctx), ...at.layers.slice(1)]);
+    if (!at || !isObj(first) || isModelEntry(first) || !isObj(first.config)) return m;
+    const cls = String(first.class_name);
+    // Keras 1's Embedding always declares an int32 input, written or not.
+    if (!('input_dtype' in first.config) && cls !== 'Embedding') return m;
+    const dtype = declaredDtype(cls, first.config);
+    const shape = declaredBatchShape(cls, first.config);
+    if (dtype === 'float32' || !shape) return withLayers(m, [{ ...first, config: without(first.config, 'input_dtype') }, ...at.layers.slice(1)]);
+    noteConverted(ctx, `input_dtype "${dtype}" → an InputLayer`, 'layer');
+    const name = `${entryName(first) ?? 'sequential'}_input`;
+    const input = { class_name: 'InputLayer', config: { batch_input_shape: shape, dtype, sparse: false, name } };
+    // The InputLayer stands for the layer that declared the input; every later layer moves up one.
+    ctx.pathMaps.push(listMap(at.path, [[...at.path, 0], ...at.layers.map((_, i) => [...at.path, i])]));
+    return withLayers(m, [input, { ...first, config: without(first.config, 'input_dtype', 'batch_input_shape') }, ...at.layers.slice(1)]);
   });
-  // Every other layer; InputLayer's input_dtype → dtype.
-  return mapConfigs(firsts, path, (config, cls) => {
-    if (cls === 'InputLayer') return renameKey(config, 'input_dtype', 'dtype');
-    return dropInputKeys(cls, config);
-  });
-};

@@ -5,7 +5,7 @@
  * a plain rename.
  */
 import type { JsonObject } from '../../ir/json.js';
-import { mapConfigs, noteConverted, type Keras1Pass } from './context.js';
+import { mapConfigs, noteArgument, noteConverted, row, type Keras1Pass } from './context.js';
 
 const KERNEL_KEYS: Readonly<Record<string, readonly string[]>> = {
   Conv2D: ['nb_row', 'nb_col'],
@@ -18,7 +18,7 @@ const KERNEL_KEYS: Readonly<Record<string, readonly string[]>> = {
 
 export const kernelSize: Keras1Pass = (model, path, ctx) =>
   mapConfigs(model, path, (config, cls, p) => {
-    const keys = KERNEL_KEYS[cls];
+    const keys = row(KERNEL_KEYS, cls);
     if (!keys || !keys.some((k) => k in config)) return config;
     const missing = keys.filter((k) => !(k in config));
     if (missing.length > 0 || 'kernel_size' in config) {
@@ -27,6 +27,7 @@ export const kernelSize: Keras1Pass = (model, path, ctx) =>
       return config;
     }
     noteConverted(ctx, `${keys.join('/')} → kernel_size`);
+    noteArgument(ctx, config, keys[0]!, 'kernel_size');
     const out: JsonObject = {};
     for (const [k, v] of Object.entries(config)) {
       if (k === keys[0]) out.kernel_size = keys.map((key) => config[key]);

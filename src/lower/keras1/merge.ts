@@ -13,7 +13,7 @@
  */
 import type { Path } from '../../diagnostics/diagnostic.js';
 import { isObj, type JsonObject } from '../../ir/json.js';
-import { mapEntries, noteConverted, without, type Keras1Context, type Keras1Pass } from './context.js';
+import { mapEntries, noteConverted, row, without, type Keras1Context, type Keras1Pass } from './context.js';
 
 const ELEMENTWISE: Readonly<Record<string, string>> = { sum: 'Add', mul: 'Multiply', ave: 'Average', max: 'Maximum' };
 const DROPPED = ['mode', 'mode_type', 'concat_axis', 'dot_axes', 'output_shape', 'output_shape_type', 'output_mask', 'output_mask_type', 'arguments', 'node_indices', 'tensor_indices'];
@@ -37,7 +37,8 @@ export function convertMerge(entry: JsonObject, path: Path, ctx: Keras1Context):
   }
   const base = without(config, ...DROPPED);
   let converted: { class_name: string; config: JsonObject };
-  if (ELEMENTWISE[mode]) converted = { class_name: ELEMENTWISE[mode]!, config: base };
+  const elementwise = row(ELEMENTWISE, mode);
+  if (elementwise) converted = { class_name: elementwise, config: base };
   else if (mode === 'concat') converted = { class_name: 'Concatenate', config: { ...base, axis: config.concat_axis ?? -1 } };
   else if (mode === 'dot') converted = { class_name: 'Dot', config: { ...base, axes: dotAxes(config.dot_axes ?? -1), normalize: false } };
   else {
@@ -51,13 +52,6 @@ export function convertMerge(entry: JsonObject, path: Path, ctx: Keras1Context):
   return { ...entry, ...converted };
 }
 
+/** Merge layers anywhere; a Merge of models keeps `layers` for the Sequential-with-Merge pass. */
 export const mergeLayers: Keras1Pass = (model, path, ctx) =>
-  mapEntries(model, path, (entry, p) => {
-    if (entry.class_name !== 'Merge') return entry;
-    if (isObj(entry.config) && Array.isArray(entry.config.layers)) {
-      // A Merge of models survives only where the Sequential-with-Merge pass could not rebuild it.
-      ctx.reporter.report('KS1018', { path: [...p, 'class_name'], part: 'value' }, { what: 'A Merge of models that is not the first layer of a Sequential model', why: 'Keras 1 only builds such a Merge as the first layer of a Sequential model' });
-      return entry;
-    }
-    return convertMerge(entry, p, ctx);
-  });
+  mapEntries(model, path, (entry, p) => (entry.class_name === 'Merge' ? convertMerge(entry, p, ctx) : entry));

@@ -12,14 +12,15 @@
  */
 import type { Path } from '../../diagnostics/diagnostic.js';
 import { isObj, type JsonObject } from '../../ir/json.js';
-import { mapConfigs, noteConverted, type Keras1Context, type Keras1Pass } from './context.js';
+import { mapConfigs, noteConverted, row, type Keras1Context, type Keras1Pass } from './context.js';
 
 const L1L2_NAMES = new Set(['WeightRegularizer', 'ActivityRegularizer', 'L1L2Regularizer']);
 const SHORTHANDS: Readonly<Record<string, [number, number]>> = { l1l2: [0.01, 0.01], activity_l1: [0.01, 0], activity_l2: [0, 0.01], activity_l1l2: [0.01, 0.01] };
 
 function regularizer(v: unknown, at: Path, ctx: Keras1Context): unknown {
-  if (typeof v === 'string' && SHORTHANDS[v]) {
-    const [l1, l2] = SHORTHANDS[v]!;
+  const shorthand = row(SHORTHANDS, v);
+  if (shorthand) {
+    const [l1, l2] = shorthand;
     noteConverted(ctx, 'Keras 1 regularizers → L1L2');
     return { class_name: 'L1L2', config: { l1, l2 } };
   }
@@ -41,13 +42,13 @@ const CONSTRAINTS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
 
 function constraint(v: unknown, at: Path, ctx: Keras1Context): unknown {
   if (!isObj(v) || 'class_name' in v || typeof v.name !== 'string') return v;
-  const args = CONSTRAINTS[v.name];
+  const args = row(CONSTRAINTS, v.name);
   if (!args) {
     ctx.reporter.report('KS1018', at, { what: `The constraint ${JSON.stringify(v.name)}`, why: 'Keras 2 and tfjs have MaxNorm, MinMaxNorm, NonNeg and UnitNorm only' });
     return v;
   }
   const config: JsonObject = {};
-  for (const [k, x] of Object.entries(v)) if (k !== 'name' && args[k]) config[args[k]!] = x;
+  for (const [k, x] of Object.entries(v)) if (k !== 'name' && row(args, k)) config[row(args, k)!] = x;
   noteConverted(ctx, 'Keras 1 constraints → Keras 2 objects');
   return { class_name: v.name, config };
 }

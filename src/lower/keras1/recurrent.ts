@@ -12,7 +12,7 @@
  *  - GRU, LSTM and ConvLSTM2D default `inner_activation` to "hard_sigmoid" in Keras 1 (tf.keras 2:
  *    "sigmoid"), so a config without one gets "hard_sigmoid" written.
  */
-import { mapConfigs, noteConverted, renameKey, without, type Keras1Pass } from './context.js';
+import { mapConfigs, noteArgument, noteConverted, renameKey, row, without, type Keras1Pass } from './context.js';
 
 const GATED = new Set(['GRU', 'LSTM', 'ConvLSTM2D']);
 const RECURRENT = new Set(['SimpleRNN', ...GATED]);
@@ -24,17 +24,19 @@ export const recurrentOptions: Keras1Pass = (model, path, ctx) =>
     let out = config;
     if ('consume_less' in out) {
       const mode = out.consume_less;
-      const impl = typeof mode === 'string' ? IMPLEMENTATION[mode] : undefined;
+      const impl = row(IMPLEMENTATION, mode);
       if (impl === undefined) {
         ctx.reporter.report('KS1018', [...p, 'consume_less'], { what: `consume_less ${JSON.stringify(mode)}`, why: 'Keras 1 knows "cpu", "mem" and "gpu" only' });
         out = without(out, 'consume_less');
       } else {
         noteConverted(ctx, 'consume_less → implementation');
+        noteArgument(ctx, config, 'consume_less', 'implementation');
         out = 'implementation' in out ? without(out, 'consume_less') : renameKey(out, 'consume_less', 'implementation', () => impl);
       }
     }
     if ('forget_bias_init' in out) {
       noteConverted(ctx, 'forget_bias_init → unit_forget_bias');
+      noteArgument(ctx, config, 'forget_bias_init', 'unit_forget_bias');
       const one = out.forget_bias_init === 'one' || out.forget_bias_init === 'ones';
       out = 'unit_forget_bias' in out ? without(out, 'forget_bias_init') : renameKey(out, 'forget_bias_init', 'unit_forget_bias', () => one);
     }
