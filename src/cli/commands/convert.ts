@@ -23,14 +23,15 @@ import { readSpec } from '../spec-input.js';
 
 const TARGETS = ['kspec', 'keras2', 'tfjs'] as const;
 
-/** Runtime classes a graph needs (Keras cannot load them). */
+/** kspec's own runtime classes a graph names (tf.keras cannot load them). */
 function runtimeClasses(g: ModelGraph): string[] {
   const out = new Set<string>();
   const visit = (m: ModelGraph) => {
     for (const l of m.layers) {
       if (l.model) visit(l.model);
       const spec = lookupLayer(l.className)?.spec;
-      if (spec?.runtime || (spec && 'className' in spec.tfjs && spec.tfjs.runtime)) out.add(spec.name);
+      // Keras classes the runtime implements (Conv1DTranspose, …) load in tf.keras; kspec's own do not.
+      if (spec?.runtime) out.add(spec.name);
     }
   };
   visit(g);

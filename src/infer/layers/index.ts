@@ -17,6 +17,7 @@ import { RESHAPING_ROWS } from './reshaping.js';
 import { register, rowFor, type LayerRow } from './row.js';
 import { WRAPPER_ROWS } from './wrappers.js';
 import { RUNTIME_TF_OP_ROWS } from './runtime-tf-ops.js';
+import { RUNTIME_RECURRENT_ROWS } from './runtime-recurrent.js';
 import { RUNTIME_STRUCTURAL_ROWS } from './runtime-structural.js';
 import { RUNTIME_NORMALIZATION_ATTENTION_ROWS } from './runtime-normalization-attention.js';
 
@@ -33,6 +34,7 @@ export const SHAPE_ROWS: Readonly<Record<string, LayerRow>> = {
   ...PREPROCESSING_ROWS,
   ...WRAPPER_ROWS,
   ...RUNTIME_TF_OP_ROWS,
+  ...RUNTIME_RECURRENT_ROWS,
   ...RUNTIME_STRUCTURAL_ROWS,
   ...RUNTIME_NORMALIZATION_ATTENTION_ROWS,
 };
