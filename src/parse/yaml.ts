@@ -16,7 +16,7 @@ export const MAX_ALIAS_NODES = 100_000;
 export const MAX_DEPTH = 1000;
 
 export function parseYamlTree(text: string, reporter: Reporter): TreeNode | undefined {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', strict: true, stringKeys: false }) as Document.Parsed;
+  const doc = parseDocument(text, { logLevel: 'error', prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', strict: true, stringKeys: false }) as Document.Parsed;
   // The yaml package recurses; on absurd nesting it reports stack overflows (how many depends on
   // the stack left), which are one nesting error here.
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
