@@ -14,6 +14,7 @@ import { duplicateName } from './rules/duplicate-name.js';
 import { eluAlpha } from './rules/elu-alpha.js';
 import { flattenFlat } from './rules/flatten-flat.js';
 import { gruResetAfter } from './rules/gru-reset-after.js';
+import { cudnnLstmBias } from './rules/cudnn-lstm-bias.js';
 import { hardSigmoidKeras3 } from './rules/hard-sigmoid-keras3.js';
 import { inferenceIdentity } from './rules/inference-identity.js';
 import { invalidShape } from './rules/invalid-shape.js';
@@ -43,7 +44,7 @@ import { unusedInput } from './rules/unused-input.js';
 export const CLASS_RULES: readonly Rule[] = [unknownLayer, layerAlias, customCode, tfjsMissingLayer, inferenceIdentity, unknownArgument, argumentType, argumentValue, argumentRange, missingArgument];
 export const ACTIVATION_RULES: readonly Rule[] = [unknownActivation, activationUnsupported, activationInCell, activationLayerArgs, activationNotInTfjs, hardSigmoidKeras3];
 export const WIRING_RULES: readonly Rule[] = [noLayers, noInputShape, duplicateName, invalidName, unknownReference, tensorIndex, cycle, unusedInput, outputWithoutInput];
-export const DRIFT_RULES: readonly Rule[] = [activityRegularizer, leakyReluNegativeSlope, reluIgnoredArgument, softmaxDefaultAxis, eluAlpha, gruResetAfter, tfjsIgnoresArgument];
+export const DRIFT_RULES: readonly Rule[] = [activityRegularizer, leakyReluNegativeSlope, reluIgnoredArgument, softmaxDefaultAxis, eluAlpha, gruResetAfter, cudnnLstmBias, tfjsIgnoresArgument];
 export const SHAPE_RULES: readonly Rule[] = [layerRank, mergeShapes, flattenFlat, invalidShape, outputIndex];
 
 export const RULES: readonly Rule[] = [...CLASS_RULES, ...ACTIVATION_RULES, ...WIRING_RULES, ...DRIFT_RULES, ...SHAPE_RULES];

@@ -1,8 +1,9 @@
 /** Visiting the IR: every layer (nested models included), every argument, every activation. */
 import { lookupLayer, argsOf, type ArgSpec, type LayerSpec } from '../ir/catalogue/index.js';
 import type { Location } from '../diagnostics/diagnostic.js';
-import type { LayerNode, ModelGraph } from '../ir/graph.js';
+import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
+import { NESTED_LAYER_KEYS } from '../ir/runtime-recurrent.js';
 
 export function forEachLayer(graph: ModelGraph, fn: (layer: LayerNode, graph: ModelGraph) => void): void {
   const stack: ModelGraph[] = [graph];
@@ -11,6 +12,36 @@ export function forEachLayer(graph: ModelGraph, fn: (layer: LayerNode, graph: Mo
     for (const layer of g.layers) {
       fn(layer, g);
       if (layer.model) stack.push(layer.model);
+    }
+  }
+}
+
+/**
+ * Every layer config, and every layer nested in one (wrappers' `layer`, RNN `cell`s, at any depth).
+ * Nested layers' own positions are not tracked: `at` is the key that holds them, and `args` (the
+ * positions of a top-level layer's arguments) is undefined.
+ */
+export function forEachLayerConfig(graph: ModelGraph, fn: (className: string, config: Config, at: Location, args: LayerNode['origin']['args']) => void): void {
+  forEachLayer(graph, (layer) => {
+    if (layer.model) return;
+    const args = layer.origin.args;
+    fn(layer.className, layer.config, layer.origin.at, args);
+    for (const key of NESTED_LAYER_KEYS) {
+      const v = layer.config[key];
+      if (v === undefined) continue;
+      const at = args?.[key]?.value ?? layer.origin.at;
+      for (const inner of nestedLayers({ [key]: v })) fn(inner.className, inner.config, at, undefined);
+    }
+  });
+}
+
+function* nestedLayers(config: Config): Generator<{ className: string; config: Config }> {
+  for (const key of NESTED_LAYER_KEYS) {
+    const v = config[key];
+    for (const entry of Array.isArray(v) ? v : [v]) {
+      if (!isObj(entry) || typeof entry.class_name !== 'string' || !isObj(entry.config)) continue;
+      yield { className: entry.class_name, config: entry.config };
+      yield* nestedLayers(entry.config);
     }
   }
 }
