@@ -22,6 +22,7 @@ Inputs are read in any dialect kspec knows (detected; --dialect forces one):
   keras2    tf.keras 2.x model.to_json() / to_yaml(), also {"model_config": …}
   tfjs      tfjs model.json (format layers-model) or a bare topology
   keras3    Keras 3 model.to_json() and .keras archives (their config.json)
+  keras1    Keras 1 JSON (keras-js era: Convolution2D, Merge, …), read as Keras 2
 
 compile options:
   -o, --output <file>    write the result to <file> (atomically)
@@ -40,6 +41,11 @@ lint options:
 
 summary options:
   --format <name>        text (default) or json
+
+convert options:
+  --to <dialect>         kspec: a readable YAML spec (call strings, Keras defaults left out);
+                         keras2: a model.to_json() tf.keras 2.x loads; tfjs: the model.json compile writes
+  -o, --output <file>    write the result to <file> (atomically)
 
 common options:
   --dialect <name>       force a dialect: ${DIALECTS.join(', ')}
