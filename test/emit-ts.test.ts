@@ -61,6 +61,7 @@ const EXTRA: Case[] = [
       "  - Dense(4, kernel_initializer=RandomNormal(stddev=0.1, seed=7), kernel_regularizer=l1_l2(l1=0.01, l2=0.02), kernel_constraint=MinMaxNorm(min_value=0.5))",
       "  - Dense(4, kernel_initializer='orthogonal', bias_constraint='non_neg', bias_regularizer=l2(0.1))",
       "  - Dense(3, kernel_initializer=TruncatedNormal(mean=0.1), kernel_constraint=UnitNorm(axis=0), use_bias=False)",
+      '  - Dense: {units: 3, kernel_initializer: {class_name: GlorotUniform, config: {seed: 2, dtype: float32}}}',
       '',
     ].join('\n'),
   },

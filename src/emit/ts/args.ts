@@ -71,7 +71,8 @@ function objectCall(value: unknown): Doc {
   if (f.noArgs) return `${callee})`;
   const config = isObj(value.config) ? value.config : {};
   const entries = Object.entries(config)
-    .filter(([, v]) => v !== null && v !== undefined)
+    // tf.keras 1.x/2.x initializer configs may carry `dtype`, which tfjs's typed factories refuse (and ignore).
+    .filter(([k, v]) => v !== null && v !== undefined && k !== 'dtype')
     .map(([k, v]) => prefixed(`${propertyKey(tfjsCamel(k))}: `, dataDoc(v, tfjsCamel(k))));
   return entries.length === 0 ? `${callee}{})` : group(`${callee}{`, entries, '})', { pad: true });
 }
