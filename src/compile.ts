@@ -18,6 +18,7 @@ import { fillDefaults } from './passes/fill-defaults.js';
 import { flattenFlat } from './passes/flatten-flat.js';
 import { normalizeObjects } from './passes/normalize-objects.js';
 import { renameArguments } from './passes/rename-arguments.js';
+import { scalarAxis } from './passes/scalar-axis.js';
 import { replaceClasses } from './passes/replace-classes.js';
 import { resolveReshape } from './passes/resolve-reshape.js';
 import { runtimeRecurrentLayers } from './passes/runtime-recurrent.js';
@@ -53,7 +54,7 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
   if (!lowered || hasErrors(fe.reporter.diagnostics)) return done();
   runChecks(lowered, ruleContext(fe, lowered, 'compile'));
   if (hasErrors(fe.reporter.diagnostics)) return done();
-  const graph = runtimeRecurrentLayers(flattenFlat(resolveReshape(dropRejected(normalizeObjects(fillDefaults(exactLayers(renameArguments(replaceClasses(expandActivations(lowered, fe.semantics))))))))));
+  const graph = runtimeRecurrentLayers(flattenFlat(resolveReshape(dropRejected(normalizeObjects(fillDefaults(exactLayers(scalarAxis(renameArguments(replaceClasses(expandActivations(lowered, fe.semantics)))))))))));
   const value = fe.doc?.value;
   const passthrough = fe.dialect === 'tfjs' && typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   return done({ graph, modelJSON: toModelJSON(graph, passthrough) });

@@ -132,6 +132,18 @@ const HOSTILE_LAYERS: Case = {
   ].join('\n'),
 };
 
+// Keras 2 saves BatchNormalization's axis as a list, which tfjs's typed API refuses: compiled as an integer.
+EXTRA.push({
+  name: 'keras2-bn-axis-list',
+  fileName: 'bn.json',
+  text: JSON.stringify({
+    class_name: 'Sequential',
+    config: { name: 'bn', layers: [{ class_name: 'BatchNormalization', config: { name: 'bn1', batch_input_shape: [null, 4, 3], axis: [2], momentum: 0.99, epsilon: 0.001 } }] },
+    keras_version: '2.2.4',
+    backend: 'tensorflow',
+  }),
+});
+
 const SHOWCASE = join(ROOT, 'fixtures/emit/showcase');
 EXTRA.push({ name: 'emit-showcase', fileName: 'input.yaml', text: readFileSync(join(SHOWCASE, 'input.yaml'), 'utf8') });
 
@@ -469,3 +481,11 @@ describe('kspec compile --emit ts|js', () => {
   });
 });
 
+
+describe('BatchNormalization axis lists', () => {
+  it('compile to the integer tfjs takes', () => {
+    const c = EXTRA.find((e) => e.name === 'keras2-bn-axis-list')!;
+    const layer = (compiled(c).modelJSON as unknown as { modelTopology: { config: { layers: { config: { axis: unknown } }[] } } }).modelTopology.config.layers[0]!;
+    expect(layer.config.axis).toBe(2);
+  });
+});
