@@ -144,6 +144,13 @@ EXTRA.push({
   }),
 });
 
+// A per-channel Rescaling (Keras's Normalization folded into it): tfjs types scale as a number and broadcasts a list.
+EXTRA.push({
+  name: 'rescaling-per-channel',
+  fileName: 'rescale.yaml',
+  text: 'input_shape: [2, 2, 3]\nlayers:\n  - Rescaling(scale=[0.5, 2, 4], offset=[1, 0, -1])\n  - Flatten()\n  - Dense(2)\n',
+});
+
 const SHOWCASE = join(ROOT, 'fixtures/emit/showcase');
 EXTRA.push({ name: 'emit-showcase', fileName: 'input.yaml', text: readFileSync(join(SHOWCASE, 'input.yaml'), 'utf8') });
 

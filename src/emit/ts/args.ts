@@ -10,7 +10,7 @@
  */
 import { argsOf, lookupLayer, tfjsSupports, type ArgSpec, type ArgType, type LayerSpec } from '../../ir/catalogue/index.js';
 import { isObj, jsonEqual } from '../../ir/json.js';
-import { arrayDoc, group, objectDoc, prefixed, type Doc } from './doc.js';
+import { arrayDoc, concat, group, objectDoc, prefixed, type Doc } from './doc.js';
 import { LAYER_FACTORIES, OBJECT_FACTORIES, TYPED_ACTIVATIONS } from './factories.js';
 import { numberLiteral, propertyKey, stringLiteral } from './literals.js';
 
@@ -127,10 +127,19 @@ export function layerArgEntries(spec: LayerSpec | undefined, config: Readonly<Re
     const arg = args.get(key);
     if (omitted(arg, key, value)) continue;
     const tsKey = tfjsCamel(key);
-    entries.push(prefixed(`${propertyKey(tsKey)}: `, argValue(arg && kindOf(arg.type), value, needs)));
+    const doc = argValue(arg && kindOf(arg.type), value, needs);
+    const cast = !needs.js && Array.isArray(value) && spec && BROADCAST_NUMBERS[spec.name]?.includes(key);
+    entries.push(prefixed(`${propertyKey(tsKey)}: `, cast ? concat(doc, ' as unknown as number') : doc));
   }
   return entries;
 }
+
+/**
+ * Arguments tfjs types as one number but multiplies or adds as given, so a per-channel list from
+ * Keras broadcasts over the last axis exactly as in Keras (Rescaling's `tf.mul(x, scale)`): written
+ * with a cast to the typed number.
+ */
+const BROADCAST_NUMBERS: Readonly<Record<string, readonly string[]>> = { Rescaling: ['scale', 'offset'] };
 
 /** The callee of a layer class: `tf.layers.dense(` or `new KspecActivation(`. Throws (a kspec bug) for a class with neither. */
 export function layerCallee(className: string, needs: ModuleNeeds): { callee: string; spec: LayerSpec | undefined } {
