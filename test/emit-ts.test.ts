@@ -144,11 +144,11 @@ EXTRA.push({
   }),
 });
 
-// A per-channel Rescaling (Keras's Normalization folded into it): tfjs types scale as a number and broadcasts a list.
+// Values tfjs's typed API refuses but tfjs computes with: a per-channel Rescaling, a noise_shape with None.
 EXTRA.push({
   name: 'rescaling-per-channel',
   fileName: 'rescale.yaml',
-  text: 'input_shape: [2, 2, 3]\nlayers:\n  - Rescaling(scale=[0.5, 2, 4], offset=[1, 0, -1])\n  - Flatten()\n  - Dense(2)\n',
+  text: 'input_shape: [2, 2, 3]\nlayers:\n  - Rescaling(scale=[0.5, 2, 4], offset=[1, 0, -1])\n  - Dropout(0.2, noise_shape=[None, 1, 1, 3])\n  - Flatten()\n  - Dense(2)\n',
 });
 
 const SHOWCASE = join(ROOT, 'fixtures/emit/showcase');

@@ -128,18 +128,23 @@ export function layerArgEntries(spec: LayerSpec | undefined, config: Readonly<Re
     if (omitted(arg, key, value)) continue;
     const tsKey = tfjsCamel(key);
     const doc = argValue(arg && kindOf(arg.type), value, needs);
-    const cast = !needs.js && Array.isArray(value) && spec && BROADCAST_NUMBERS[spec.name]?.includes(key);
-    entries.push(prefixed(`${propertyKey(tsKey)}: `, cast ? concat(doc, ' as unknown as number') : doc));
+    const cast = !needs.js && Array.isArray(value) && spec ? UNTYPED_VALUES[spec.name]?.[key] : undefined;
+    const typed = cast === 'number' || (cast === 'number[]' && (value as unknown[]).includes(null));
+    entries.push(prefixed(`${propertyKey(tsKey)}: `, typed ? concat(doc, ` as unknown as ${cast}`) : doc));
   }
   return entries;
 }
 
 /**
- * Arguments tfjs types as one number but multiplies or adds as given, so a per-channel list from
- * Keras broadcasts over the last axis exactly as in Keras (Rescaling's `tf.mul(x, scale)`): written
- * with a cast to the typed number.
+ * Values tfjs computes with as Keras does but its typed API refuses, written with a cast to the
+ * typed form: Rescaling's per-channel `scale`/`offset` lists (typed as one number; `tf.mul(x, scale)`
+ * broadcasts them over the last axis) and Dropout's `noise_shape` with null (typed number[];
+ * `getNoiseShape` takes the input's size for a null, as Keras does for None).
  */
-const BROADCAST_NUMBERS: Readonly<Record<string, readonly string[]>> = { Rescaling: ['scale', 'offset'] };
+const UNTYPED_VALUES: Readonly<Record<string, Readonly<Record<string, 'number' | 'number[]'>>>> = {
+  Rescaling: { scale: 'number', offset: 'number' },
+  Dropout: { noise_shape: 'number[]' },
+};
 
 /** The callee of a layer class: `tf.layers.dense(` or `new KspecActivation(`. Throws (a kspec bug) for a class with neither. */
 export function layerCallee(className: string, needs: ModuleNeeds): { callee: string; spec: LayerSpec | undefined } {
