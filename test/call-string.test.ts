@@ -30,6 +30,14 @@ describe('call strings', () => {
     ["Dense(3, activation='a' 'b')", 'Dense(3,activation="ab")'],
     ["Dense(3, name='it\\'s')", `Dense(3,name="it's")`],
     ['ZeroPadding2D(((1, 0), (1, 0)))', 'ZeroPadding2D(((1,0),(1,0)))'],
+    // Arithmetic between number literals is folded as Python computes it: * and / before + and -, left to right.
+    ['Rescaling(1./255)', `Rescaling(${1 / 255})`],
+    ['Rescaling(scale=1 / 127.5, offset=-1)', `Rescaling(scale=${1 / 127.5},offset=-1)`],
+    ['Dense(4 * 32 + 2)', 'Dense(130)'],
+    ['Dense(2 + 4 * 8)', 'Dense(34)'],
+    ['Dense(20 - 4 - 2)', 'Dense(14)'],
+    ['Dropout(1 / 4 / 2)', 'Dropout(0.125)'],
+    ['Reshape((-1, 2 * -3))', 'Reshape((-1,-6))'],
   ])('%s', (src, expected) => {
     const r = parseCallString(src);
     if ('message' in r) throw new Error(r.message);
@@ -52,6 +60,9 @@ describe('call strings', () => {
     ['Dense(90) extra', 'unexpected "extra" after the call', 10],
     ['Dense(-"a")', '"-" applies only to numbers', 6],
     ['Dense(90; 1)', 'expected "," or ")" but found ";"', 8],
+    ['Dense(units * 2)', '"*" applies only to numbers', 6],
+    ['Dense(8)(x + y)', '"+" applies only to numbers', 9],
+    ['Rescaling(1 / 0)', 'division by zero', 10],
   ])('%s is an error at the right place', (src, message, start) => {
     const r = parseCallString(src);
     expect('message' in r && r.message).toBe(message);

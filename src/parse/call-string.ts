@@ -2,7 +2,8 @@
  * A small parser for Keras calls as people type them in Python —
  * `Dense(90, activation='LeakyRelu')`, `Conv2D(32, (3, 3), padding="same")`, `x = Dense(8)(inp)` —
  * into a literal AST with spans. Only literals, tuples, lists, dicts, names and calls are read;
- * nothing is ever evaluated.
+ * nothing is ever evaluated, except arithmetic between number literals (`Rescaling(1./255)`,
+ * `Dense(4 * 32)`), folded to the number Python computes.
  */
 import type { Span } from '../source/source-file.js';
 
@@ -94,9 +95,27 @@ export function parseCallString(src: string): PyStatement | CallSyntaxError {
 
   const value = (): PyValue | CallSyntaxError => {
     if (++depth > 100) return err('nesting too deep');
-    const r = postfix();
+    const r = arithmetic(['+', '-'], () => arithmetic(['*', '/'], postfix));
     depth--;
     return r;
+  };
+
+  /** `a op b op c`, left to right, folded when every operand is a number literal. */
+  const arithmetic = (ops: readonly string[], operand: () => PyValue | CallSyntaxError): PyValue | CallSyntaxError => {
+    let left = operand();
+    while (!('message' in left) && peek().t === 'op' && ops.includes(peek().v)) {
+      const op = next();
+      const right = operand();
+      if ('message' in right) return right;
+      const span = { start: left.span.start, end: right.span.end };
+      if (left.kind !== 'literal' || typeof left.value !== 'number' || right.kind !== 'literal' || typeof right.value !== 'number') {
+        return { message: `"${op.v}" applies only to numbers`, span };
+      }
+      if (op.v === '/' && right.value === 0) return { message: 'division by zero', span };
+      const [a, b] = [left.value, right.value];
+      left = { kind: 'literal', value: op.v === '+' ? a + b : op.v === '-' ? a - b : op.v === '*' ? a * b : a / b, span };
+    }
+    return left;
   };
 
   const postfix = (): PyValue | CallSyntaxError => {
