@@ -17,10 +17,10 @@ import { parse as parseYaml } from 'yaml';
 import { compile } from '../src/compile.js';
 import { hasErrors } from '../src/diagnostics/diagnostic.js';
 import { suggestionText } from '../src/diagnostics/format.js';
-import { toKspecYaml } from '../src/emit/kspec.js';
+import { isKerasDefault, toKspecYaml } from '../src/emit/kspec.js';
 import { emitTypeScript } from '../src/emit/typescript.js';
 import { frontEnd } from '../src/front.js';
-import { argsOf, lookupLayer } from '../src/ir/catalogue/index.js';
+import { lookupLayer } from '../src/ir/catalogue/index.js';
 import { isObj } from '../src/ir/json.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -128,19 +128,18 @@ function typeCheck(modules: ReadonlyMap<string, string>): { errors: Map<string, 
   }
 }
 
-/** The first path where two JSON values differ, or undefined when they are equal (`loose`: keys absent on one side do not count). */
-function firstDifference(a: unknown, b: unknown, path = '', loose = false): string | undefined {
+/** The first path where two JSON values differ, or undefined when they are equal. */
+function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const d = firstDifference(a[i], b[i], `${path}[${i}]`, loose);
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
       if (d !== undefined) return d;
     }
     return undefined;
   }
   if (isObj(a) && isObj(b)) {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (loose && (!(k in a) || !(k in b))) continue;
-      const d = firstDifference(a[k], b[k], `${path}.${k}`, loose);
+      const d = firstDifference(a[k], b[k], `${path}.${k}`);
       if (d !== undefined) return d;
     }
     return undefined;
@@ -159,16 +158,11 @@ function withoutDefaults(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutDefaults);
   if (!isObj(v)) return v;
   const spec = typeof v.class_name === 'string' && isObj(v.config) ? lookupLayer(v.class_name)?.spec : undefined;
-  const args = spec && argsOf(spec);
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
-    if (k === 'config' && args && isObj(x)) {
+    if (k === 'config' && spec && isObj(x)) {
       const config: Record<string, unknown> = {};
-      for (const [ck, cx] of Object.entries(x)) {
-        const d = args.get(ck)?.default;
-        const isDefault = cx === null || (ck === 'trainable' && cx === true) || (ck === 'dtype' && cx === 'float32') || (d !== undefined && JSON.stringify(d) === JSON.stringify(cx));
-        if (!isDefault) config[ck] = withoutDefaults(cx);
-      }
+      for (const [ck, cx] of Object.entries(x)) if (cx !== null && !isKerasDefault(spec, ck, cx)) config[ck] = withoutDefaults(cx);
       out[k] = config;
     } else out[k] = withoutDefaults(x);
   }

@@ -58,13 +58,19 @@ function bare(v: Json): Json {
   return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'module' && k !== 'registered_name' && k !== 'shared_object_id').map(([k, x]) => [k, bare(x)]));
 }
 
+/** Whether a layer argument holds what Keras would use anyway, so a spec can leave it out. */
+export function isKerasDefault(spec: LayerSpec, key: string, value: unknown): boolean {
+  if ((key === 'trainable' && value === true) || (key === 'dtype' && value === 'float32')) return true;
+  const a = argsOf(spec).get(key);
+  return a !== undefined && a.default !== undefined && jsonEqual(a.default, bare(value));
+}
+
 /** `Class(positional…, key=value…)`, defaults left out; undefined when a value has no literal. */
 function layerCall(spec: LayerSpec, config: Readonly<Record<string, unknown>>, withName: boolean, skipName?: string): string | undefined {
   const args = argsOf(spec);
   const kept = Object.entries(config).filter(([k, v]) => {
     if (k === 'name') return withName && v !== skipName;
-    const a = args.get(k);
-    return !(a && a.default !== undefined && jsonEqual(a.default, bare(v))) && !(k === 'trainable' && v === true) && !(k === 'dtype' && v === 'float32');
+    return !isKerasDefault(spec, k, v);
   });
   const parts: string[] = [];
   let positional = true;
@@ -177,10 +183,7 @@ function item(l: LayerNode, writeName: boolean, extra: Record<string, unknown>, 
     const ins = extra.inputs as string[];
     return `${target ? `${target} = ` : ''}${call}(${ins.length === 1 ? ins[0] : `[${ins.join(', ')}]`})`;
   }
-  const body = Object.fromEntries(Object.entries(l.config).filter(([k, v]) => {
-    const a = spec && argsOf(spec).get(k);
-    return !(a && a.default !== undefined && jsonEqual(a.default, bare(v)));
-  }));
+  const body = Object.fromEntries(Object.entries(l.config).filter(([k, v]) => !(spec && isKerasDefault(spec, k, v))));
   return { ...((writeName || target) && { name: l.name }), [spec?.name ?? l.className]: Object.keys(body).length ? body : null, ...extra };
 }
 
