@@ -6,13 +6,13 @@
  */
 import { argsOf, lookupLayer } from '../ir/catalogue/index.js';
 import type { LayerNode, ModelGraph } from '../ir/graph.js';
+import { mapLayers } from './map-layers.js';
 
 export function dropRejected(graph: ModelGraph): ModelGraph {
-  return { ...graph, layers: graph.layers.map(dropLayer) };
+  return mapLayers(graph, dropLayer);
 }
 
 function dropLayer(layer: LayerNode): LayerNode {
-  if (layer.model) return { ...layer, model: dropRejected(layer.model) };
   const spec = lookupLayer(layer.className)?.spec;
   if (!spec) return layer;
   const args = argsOf(spec);

@@ -7,6 +7,7 @@
 import { EXACT_LAYERS, exactLayer } from '../ir/exact-layers.js';
 import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
+import { mapLayers } from './map-layers.js';
 
 function replaced(className: string, config: Config): { className: string; config: Config } | undefined {
   const exact = exactLayer(className, config);
@@ -17,11 +18,10 @@ function replaced(className: string, config: Config): { className: string; confi
 }
 
 export function exactLayers(graph: ModelGraph): ModelGraph {
-  return { ...graph, layers: graph.layers.map(exactNode) };
+  return mapLayers(graph, exactNode);
 }
 
 function exactNode(layer: LayerNode): LayerNode {
-  if (layer.model) return { ...layer, model: exactLayers(layer.model) };
   const r = replaced(layer.className, layer.config);
   if (r) return { ...layer, className: r.className, config: r.config };
   const inner = layer.config.layer;

@@ -6,13 +6,13 @@
 import { argsOf, lookupLayer, tfjsSupports, type LayerSpec } from '../ir/catalogue/index.js';
 import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
+import { mapLayers } from './map-layers.js';
 
 export function fillDefaults(graph: ModelGraph): ModelGraph {
-  return { ...graph, layers: graph.layers.map(fillLayer) };
+  return mapLayers(graph, fillLayer);
 }
 
 function fillLayer(layer: LayerNode): LayerNode {
-  if (layer.model) return { ...layer, model: fillDefaults(layer.model) };
   const spec = lookupLayer(layer.className)?.spec;
   if (!spec) return layer;
   const config = fillConfig(spec, layer.config);

@@ -7,14 +7,14 @@ import { argsOf, lookupLayer, type ArgType, type LayerSpec } from '../ir/catalog
 import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
 import { lookupObject, toTfjsObject, type ObjectKind } from '../ir/objects.js';
 import { isObj } from '../ir/json.js';
+import { mapLayers } from './map-layers.js';
 
 
 export function normalizeObjects(graph: ModelGraph): ModelGraph {
-  return { ...graph, layers: graph.layers.map(normalizeLayer) };
+  return mapLayers(graph, normalizeLayer);
 }
 
 function normalizeLayer(layer: LayerNode): LayerNode {
-  if (layer.model) return { ...layer, model: normalizeObjects(layer.model) };
   const spec = lookupLayer(layer.className)?.spec;
   return spec ? { ...layer, config: normalizeConfig(spec, layer.config) } : layer;
 }

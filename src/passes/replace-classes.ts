@@ -1,15 +1,15 @@
 /** Layers tfjs lacks but can compute exactly another way (ir/replaced-classes.ts) become that way. */
 import type { LayerNode, ModelGraph } from '../ir/graph.js';
 import { REPLACED_CLASSES, type Replacement } from '../ir/replaced-classes.js';
+import { mapLayers } from './map-layers.js';
 
 const BASE_KEYS = ['batch_input_shape', 'dtype', 'trainable'];
 
 export function replaceClasses(graph: ModelGraph): ModelGraph {
-  return { ...graph, layers: graph.layers.map(replaceLayer) };
+  return mapLayers(graph, replaceLayer);
 }
 
 function replaceLayer(layer: LayerNode): LayerNode {
-  if (layer.model) return { ...layer, model: replaceClasses(layer.model) };
   const r = REPLACED_CLASSES[layer.className];
   return r ? replaceWith(layer, r) : layer;
 }

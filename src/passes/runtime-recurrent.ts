@@ -14,13 +14,13 @@ import { lookupLayer } from '../ir/catalogue/index.js';
 import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
 import { NESTED_LAYER_KEYS, runtimeRecurrent } from '../ir/runtime-recurrent.js';
+import { mapLayers } from './map-layers.js';
 
 export function runtimeRecurrentLayers(graph: ModelGraph): ModelGraph {
-  return { ...graph, layers: graph.layers.map(rewriteNode) };
+  return mapLayers(graph, rewriteNode);
 }
 
 function rewriteNode(layer: LayerNode): LayerNode {
-  if (layer.model) return { ...layer, model: runtimeRecurrentLayers(layer.model) };
   const r = runtimeRecurrent(layer.className, layer.config);
   const config = rewriteNested(r?.config ?? layer.config);
   if (!r && config === layer.config) return layer;

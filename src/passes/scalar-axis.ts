@@ -5,15 +5,15 @@
  * Lists of several axes are left alone: the shape rules report them.
  */
 import type { LayerNode, ModelGraph } from '../ir/graph.js';
+import { mapLayers } from './map-layers.js';
 
 const SCALAR_AXIS = new Set(['BatchNormalization']);
 
 export function scalarAxis(graph: ModelGraph): ModelGraph {
-  return { ...graph, layers: graph.layers.map(scalarLayer) };
+  return mapLayers(graph, scalarLayer);
 }
 
 function scalarLayer(layer: LayerNode): LayerNode {
-  if (layer.model) return { ...layer, model: scalarAxis(layer.model) };
   const axis = layer.config.axis;
   if (!SCALAR_AXIS.has(layer.className) || !Array.isArray(axis) || axis.length !== 1) return layer;
   return { ...layer, config: { ...layer.config, axis: axis[0] } };
