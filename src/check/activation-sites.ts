@@ -41,7 +41,8 @@ function collect(graph: ModelGraph, semantics: Semantics): ActivationSite[] {
     const add = (config: Readonly<Record<string, unknown>>, inCell: boolean, wrapped: boolean, at: (k: string) => Location) => {
       for (const key of KEYS) {
         if (!(key in config)) continue;
-        out.push({ layer, graph: g, key, value: config[key], at: at(key), inCell, wrapped, outcome: classifyActivation(config[key], semantics) });
+        // The position is looked up only when a rule reports it.
+        out.push({ layer, graph: g, key, value: config[key], get at() { return at(key); }, inCell, wrapped, outcome: classifyActivation(config[key], semantics) });
       }
     };
     const argAt = (k: string) => layer.origin.args?.[k]?.value ?? layer.origin.at;

@@ -1,8 +1,9 @@
 /** Visiting the IR: every layer (nested models included), every argument, every activation. */
 import { lookupLayer, argsOf, type ArgSpec, type LayerSpec } from '../ir/catalogue/index.js';
 import type { Location } from '../diagnostics/diagnostic.js';
-import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
+import type { ArgOrigin, Config, LayerNode, ModelGraph, Origin } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
+import { checkType, type TypeProblem } from './arg-type.js';
 import { NESTED_LAYER_KEYS } from '../ir/runtime-recurrent.js';
 
 export function forEachLayer(graph: ModelGraph, fn: (layer: LayerNode, graph: ModelGraph) => void): void {
@@ -18,18 +19,17 @@ export function forEachLayer(graph: ModelGraph, fn: (layer: LayerNode, graph: Mo
 
 /**
  * Every layer config, and every layer nested in one (wrappers' `layer`, RNN `cell`s, at any depth).
- * Nested layers' own positions are not tracked: `at` is the key that holds them, and `args` (the
- * positions of a top-level layer's arguments) is undefined.
+ * Nested layers' own positions are not tracked: `at` is the key that holds them, and `origin` (where
+ * a top-level layer's arguments are) is undefined.
  */
-export function forEachLayerConfig(graph: ModelGraph, fn: (className: string, config: Config, at: Location, args: LayerNode['origin']['args']) => void): void {
+export function forEachLayerConfig(graph: ModelGraph, fn: (className: string, config: Config, at: Location, origin: Origin | undefined) => void): void {
   forEachLayer(graph, (layer) => {
     if (layer.model) return;
-    const args = layer.origin.args;
-    fn(layer.className, layer.config, layer.origin.at, args);
+    fn(layer.className, layer.config, layer.origin.at, layer.origin);
     for (const key of NESTED_LAYER_KEYS) {
       const v = layer.config[key];
       if (v === undefined) continue;
-      const at = args?.[key]?.value ?? layer.origin.at;
+      const at = layer.origin.args?.[key]?.value ?? layer.origin.at;
       for (const inner of nestedLayers({ [key]: v })) fn(inner.className, inner.config, at, undefined);
     }
   });
@@ -58,6 +58,39 @@ export interface ArgSite {
   readonly valueAt: Location;
   /** Inside a wrapped layer's config (`Bidirectional.layer`, `TimeDistributed.layer`). */
   readonly nested: boolean;
+  /** What is wrong with the value for its catalogue type (checked once; three rules ask). */
+  problem(): TypeProblem | undefined;
+}
+
+/** Positions are looked up only when a rule reports: most arguments are fine. */
+class Site implements ArgSite {
+  constructor(
+    readonly layer: LayerNode,
+    readonly spec: LayerSpec,
+    readonly key: string,
+    readonly value: unknown,
+    readonly arg: ArgSpec | undefined,
+    readonly nested: boolean,
+    /** The wrapper's `layer` key this nested argument sits in. */
+    private readonly wrapperKey?: string,
+  ) {}
+  private checked?: TypeProblem | null;
+  problem(): TypeProblem | undefined {
+    if (this.checked === undefined) this.checked = (this.arg && checkType(this.arg.type, this.value)) ?? null;
+    return this.checked ?? undefined;
+  }
+  private where(): ArgOrigin {
+    const o = this.layer.origin;
+    const own = o.args?.[this.wrapperKey ?? this.key];
+    if (!own) return { key: o.at, value: o.at };
+    return this.wrapperKey === undefined ? own : { key: own.value, value: own.value };
+  }
+  get keyAt(): Location {
+    return this.where().key;
+  }
+  get valueAt(): Location {
+    return this.where().value;
+  }
 }
 
 /**
@@ -78,23 +111,24 @@ function argSites(graph: ModelGraph): readonly ArgSite[] {
       if (layer.model) return;
       const spec = lookupLayer(layer.className)?.spec;
       if (!spec) return;
-      visitConfig(layer, spec, layer.config, false, (k) => layer.origin.args?.[k] ?? { key: layer.origin.at, value: layer.origin.at }, (site) => out.push(site));
+      visitConfig(layer, spec, layer.config, undefined, (site) => out.push(site));
     });
     SITES.set(graph, (sites = out));
   }
   return sites;
 }
 
-function visitConfig(layer: LayerNode, spec: LayerSpec, config: Readonly<Record<string, unknown>>, nested: boolean, where: (k: string) => { key: Location; value: Location }, fn: (site: ArgSite) => void): void {
+function visitConfig(layer: LayerNode, spec: LayerSpec, config: Readonly<Record<string, unknown>>, wrapperKey: string | undefined, fn: (site: ArgSite) => void): void {
   const args = argsOf(spec);
-  for (const [key, value] of Object.entries(config)) {
+  const nested = wrapperKey !== undefined;
+  for (const key in config) {
     if (nested && key === 'name') continue;
+    const value = config[key];
     const arg = args.get(key);
-    const w = where(key);
-    fn({ layer, spec, key, value, arg, keyAt: w.key, valueAt: w.value, nested });
+    fn(new Site(layer, spec, key, value, arg, nested, wrapperKey));
     if (arg?.type.t === 'layer' && isObj(value)) {
       const inner = lookupLayer(String(value.class_name))?.spec;
-      if (inner && isObj(value.config)) visitConfig(layer, inner, value.config, true, () => ({ key: w.value, value: w.value }), fn);
+      if (inner && isObj(value.config)) visitConfig(layer, inner, value.config, wrapperKey ?? key, fn);
     }
   }
 }

@@ -35,9 +35,15 @@ export function applyLayer(layer: LayerNode, inputs: readonly Shape[], runNested
   const own = row.output(inputs, c);
   const out = own && !isIssue(own) ? afterActivation(layer, own) : own;
   if (!out) return {};
-  const outputs = isIssue(out) ? out.shapes : out;
+  const issue = isIssue(out) ? out : undefined;
+  const outputs = issue ? issue.shapes : (out as readonly Shape[]);
   const params = outputs ? paramsOf(row, inputs, c) : undefined;
-  return { ...(outputs && { outputs }), ...(params && { params }), ...(isIssue(out) && { issue: out }) };
+  // Built key by key: this runs once per call of every layer, and spreads are slow here.
+  const applied: { outputs?: readonly Shape[]; params?: Params; issue?: Issue } = {};
+  if (outputs) applied.outputs = outputs;
+  if (params) applied.params = params;
+  if (issue) applied.issue = issue;
+  return applied;
 }
 
 /**

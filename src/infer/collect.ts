@@ -43,15 +43,22 @@ export class Collector {
       if (!recs || layers.has(l.name) || !recs.some((r) => r?.applied.outputs || r?.applied.issue)) continue;
       const n = Math.max(recs.length, g.style === 'functional' && l.className !== 'InputLayer' ? l.calls.length : 1);
       const params = recs.find((r) => r?.applied.params)?.applied.params;
+      const inputs: (readonly Shape[])[] = [];
+      const outputs: (readonly Shape[])[] = [];
+      for (let i = 0; i < n; i++) {
+        inputs.push(recs[i]?.inputs ?? []);
+        outputs.push(recs[i]?.applied.outputs ?? []);
+      }
       layers.set(l.name, {
-        inputs: Array.from({ length: n }, (_, i) => recs[i]?.inputs ?? []),
-        outputs: Array.from({ length: n }, (_, i) => recs[i]?.applied.outputs ?? []),
+        inputs,
+        outputs,
         trainableParams: params?.trainable ?? 0,
         nonTrainableParams: params?.nonTrainable ?? 0,
       });
     }
     const nested = new Map<string, InferResult>();
     for (const l of g.layers) {
+      if (!l.model) continue;
       const runs = (this.nested.get(l.name) ?? []).filter((r): r is InferResult => r !== undefined);
       const [first, ...more] = runs;
       if (first && !nested.has(l.name)) nested.set(l.name, more.length ? mergeProblems(first, more) : first);

@@ -73,7 +73,8 @@ function functional(g: ModelGraph, given: readonly Shape[] | undefined, runNeste
     if (s) col.record(l, 0, [s], { outputs: [s] });
   }
 
-  const settled = new Map<string, Settled>();
+  /** Each layer's calls once settled, by call index (absent: not run yet). */
+  const settled = new Map<LayerNode, Settled[]>();
   const builtIn = new Map<string, Settled>();
   /** Node 0 of a nested model: the model on its own declared inputs (Keras/tfjs keep that node). */
   const nodeZero = (l: LayerNode): Settled | undefined => {
@@ -96,29 +97,42 @@ function functional(g: ModelGraph, given: readonly Shape[] | undefined, runNeste
       call = t.node === 0 ? 0 : t.node - 1;
     }
     if (call < 0 || call >= l.calls.length) return null;
-    const key = `${l.name}#${call}`;
-    return settled.has(key) ? settled.get(key)! : 'pending';
+    const s = settled.get(l)?.[call];
+    return s === undefined ? 'pending' : s;
+  };
+  const settle = (l: LayerNode, call: number, s: Settled) => {
+    let calls = settled.get(l);
+    if (!calls) settled.set(l, (calls = []));
+    calls[call] = s;
   };
 
-  let pending = [...byName.values()].filter((l) => l.className !== 'InputLayer').flatMap((l) => l.calls.map((_, i) => ({ l, i })));
+  // Source order is usually a topological order, so this loop mostly runs once.
+  let pending: { l: LayerNode; i: number }[] = [];
+  for (const l of byName.values()) if (l.className !== 'InputLayer') for (let i = 0; i < l.calls.length; i++) pending.push({ l, i });
   while (pending.length > 0) {
     const waiting: typeof pending = [];
     for (const p of pending) {
       const refs = p.l.calls[p.i]!.inputs;
-      const found = refs.map(lookup);
-      if (found.includes('pending')) {
-        waiting.push(p);
-        continue;
+      const shapes: Shape[] = [];
+      let wait = false;
+      let unknown = refs.length === 0;
+      for (const t of refs) {
+        const found = lookup(t);
+        if (found === 'pending') {
+          wait = true;
+          break;
+        }
+        const s = found?.[t.tensor];
+        if (s === undefined) unknown = true;
+        else shapes.push(s);
       }
-      const shapes = refs.map((t, k) => (found[k] as Settled)?.[t.tensor]);
-      const key = `${p.l.name}#${p.i}`;
-      if (shapes.length === 0 || shapes.some((s) => s === undefined)) {
-        settled.set(key, null);
-        continue;
+      if (wait) waiting.push(p);
+      else if (unknown) settle(p.l, p.i, null);
+      else {
+        const applied = applyLayer(p.l, shapes, runNested);
+        col.record(p.l, p.i, shapes, applied);
+        settle(p.l, p.i, applied.outputs ?? null);
       }
-      const applied = applyLayer(p.l, shapes as Shape[], runNested);
-      col.record(p.l, p.i, shapes as Shape[], applied);
-      settled.set(key, applied.outputs ?? null);
     }
     if (waiting.length === pending.length) break; // a cycle: what is left stays unknown
     pending = waiting;

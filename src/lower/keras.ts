@@ -3,13 +3,15 @@
  * so lowering is mostly a faithful copy that records where every layer and argument came from.
  */
 import type { Location, Path } from '../diagnostics/diagnostic.js';
-import type { ArgOrigin, CallNode, LayerNode, ModelGraph, TensorRef } from '../ir/graph.js';
+import type { ArgOrigin, CallNode, Config, LayerNode, ModelGraph, Origin, TensorRef } from '../ir/graph.js';
 import { isModelClass } from '../ir/catalogue/index.js';
 import { resolveClass, type LowerContext } from './context.js';
 import { isObj } from '../ir/json.js';
 
-/** Layer-entry keys Keras 2.13+ adds that carry no meaning for the model. */
-const ENTRY_METADATA = new Set(['module', 'registered_name', 'build_config', 'compile_config', 'shared_object_id']);
+const NO_KWARGS: Record<string, unknown> = Object.freeze({});
+
+/** A layer entry's keys; those after `inbound_nodes` are Keras 2.13+ metadata, meaningless for the model. */
+const ENTRY_KEYS = new Set(['class_name', 'config', 'name', 'inbound_nodes', 'module', 'registered_name', 'build_config', 'compile_config', 'shared_object_id']);
 
 export function lowerKerasModel(ctx: LowerContext, model: Record<string, unknown>, path: Path): ModelGraph | undefined {
   const cls = String(model.class_name);
@@ -76,21 +78,37 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
     return undefined;
   }
   const { spec } = resolveClass(entry.class_name);
-  const args: Record<string, ArgOrigin> = {};
   const cfg: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(config)) {
-    if (k === 'name') continue;
-    cfg[k] = v;
-    args[k] = { key: { path: [...path, 'config', k], part: 'key' }, value: { path: [...path, 'config', k] } };
-  }
-  for (const k of Object.keys(entry)) {
-    if (!['class_name', 'config', 'name', 'inbound_nodes'].includes(k) && !ENTRY_METADATA.has(k)) {
+  for (const k in config) if (k !== 'name') cfg[k] = config[k];
+  for (const k in entry) {
+    if (!ENTRY_KEYS.has(k)) {
       ctx.reporter.report('KS2009', { path: [...path, k], part: 'key' }, { detail: `Unknown key ${JSON.stringify(k)} in a layer entry` });
       return undefined;
     }
   }
   const wired = spec.category === 'attention' ? calls.map(attentionInputs) : calls;
-  return { name, className: spec.name, config: cfg, calls: wired, origin: { at: classAt, args, written: entry.class_name, entry: path } };
+  return { name, className: spec.name, config: cfg, calls: wired, origin: new EntryOrigin(classAt, entry.class_name, path, cfg) };
+}
+
+/**
+ * Argument positions are derivable from the entry's path, and only a diagnostic reads them: they
+ * are built on first use, which keeps lowering a large config cheap.
+ */
+class EntryOrigin implements Origin {
+  private built?: Record<string, ArgOrigin>;
+  constructor(
+    readonly at: Location,
+    readonly written: string,
+    readonly entry: Path,
+    private readonly config: Config,
+  ) {}
+  get args(): Readonly<Record<string, ArgOrigin>> {
+    if (!this.built) {
+      this.built = {};
+      for (const k in this.config) this.built[k] = { key: { path: [...this.entry, 'config', k], part: 'key' }, value: { path: [...this.entry, 'config', k] } };
+    }
+    return this.built;
+  }
 }
 
 /** A nested model entry; Keras 2.0's list-style nested Sequential has no name, so it gets Keras's. */
@@ -125,14 +143,16 @@ function inboundNodes(ctx: LowerContext, nodes: unknown, path: Path): CallNode[]
     return undefined;
   }
   const calls: CallNode[] = [];
-  for (const [i, node] of nodes.entries()) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node: unknown = nodes[i];
     if (!Array.isArray(node)) {
       ctx.reporter.report('KS2009', [...path, i], { detail: 'Each inbound node must be a list of [layer, node_index, tensor_index, kwargs] entries' });
       return undefined;
     }
     const inputs: TensorRef[] = [];
-    let kwargs: Record<string, unknown> = {};
-    for (const [j, t] of node.entries()) {
+    let kwargs: Record<string, unknown> = NO_KWARGS;
+    for (let j = 0; j < node.length; j++) {
+      const t: unknown = node[j];
       const ref = tensorRef(t);
       if (!ref) {
         ctx.reporter.report('KS2009', [...path, i, j], { detail: 'An inbound tensor must be [layer, node_index, tensor_index, kwargs]' });

@@ -26,7 +26,7 @@ export function syntaxOf(file: SourceFile): Syntax {
 }
 
 export function parseDocumentText(file: SourceFile, reporter: Reporter, syntax = syntaxOf(file)): ParsedDocument | undefined {
-  if (file.text.trim() === '' || file.text.replace(/^\uFEFF/, '').trim() === '') {
+  if (!/\S/.test(file.text)) {
     reporter.report('KS1006', { path: [] }, {});
     return undefined;
   }
@@ -40,7 +40,7 @@ export function parseDocumentText(file: SourceFile, reporter: Reporter, syntax =
       reporter.report('KS1001', { path: [], inner: { start: offset, end: offset + 1 } }, { detail: error?.message ?? 'syntax error' });
       return undefined;
     }
-    if (tooDeep(value)) {
+    if (jsonDepth(file.text) > MAX_DEPTH + 1) {
       reporter.report('KS1005', { path: [] }, { limit: MAX_DEPTH });
       return undefined;
     }
@@ -83,12 +83,29 @@ export function toPlain(root: TreeNode): unknown {
   return out.v;
 }
 
-function tooDeep(value: unknown): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop()!;
-    if (d > MAX_DEPTH) return true;
-    if (v !== null && typeof v === 'object') for (const c of Object.values(v)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+/** How deeply the containers of valid JSON text nest: a scan is cheaper than walking the value. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) i = stringEnd(text, i);
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) max = depth;
+    } else if (c === 0x5d || c === 0x7d) depth--;
   }
-  return false;
+  return max;
+}
+
+/** The closing quote of the JSON string opening at `open` (a quote after an even run of backslashes). */
+function stringEnd(text: string, open: number): number {
+  let q = text.indexOf('"', open + 1);
+  while (q > 0) {
+    let slashes = 0;
+    while (text.charCodeAt(q - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 0) return q;
+    q = text.indexOf('"', q + 1);
+  }
+  return text.length;
 }

@@ -10,7 +10,7 @@ export const cycle: Rule = {
       const state = new Map<string, 1 | 2>();
       for (const start of g.layers) {
         if (state.has(start.name)) continue;
-        const stack = [{ layer: start, deps: dependencies(start), i: 0 }];
+        const stack = [{ layer: start, deps: dependencies(g, start), i: 0 }];
         state.set(start.name, 1);
         while (stack.length > 0) {
           const top = stack[stack.length - 1]!;
@@ -28,7 +28,7 @@ export const cycle: Rule = {
           }
           if (s === undefined) {
             state.set(next.name, 1);
-            stack.push({ layer: next, deps: dependencies(next), i: 0 });
+            stack.push({ layer: next, deps: dependencies(g, next), i: 0 });
           }
         }
       }

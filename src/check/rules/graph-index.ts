@@ -1,6 +1,6 @@
 /** Lookups the wiring rules share: layers by name, and how many node indices each answers to. */
 import type { Location } from '../../diagnostics/diagnostic.js';
-import type { LayerNode, ModelGraph } from '../../ir/graph.js';
+import type { LayerNode, ModelGraph, TensorRef } from '../../ir/graph.js';
 import type { Reporter } from '../../diagnostics/report.js';
 
 /** Each functional graph, nested ones included (wiring is checked per graph). */
@@ -15,11 +15,23 @@ export function functionalGraphs(graph: ModelGraph): ModelGraph[] {
   return out;
 }
 
+interface Index {
+  readonly byName: Map<string, LayerNode>;
+  readonly deps: Map<LayerNode, readonly string[]>;
+}
+/** Several wiring rules read the same lookups: built once per graph. */
+const INDEX = new WeakMap<ModelGraph, Index>();
+function indexOf(g: ModelGraph): Index {
+  let index = INDEX.get(g);
+  if (!index) INDEX.set(g, (index = { byName: new Map(), deps: new Map() }));
+  return index;
+}
+
 /** The first layer of each name (duplicates are their own rule). */
-export function layersByName(g: ModelGraph): Map<string, LayerNode> {
-  const m = new Map<string, LayerNode>();
-  for (const l of g.layers) if (!m.has(l.name)) m.set(l.name, l);
-  return m;
+export function layersByName(g: ModelGraph): ReadonlyMap<string, LayerNode> {
+  const { byName } = indexOf(g);
+  if (byName.size === 0) for (const l of g.layers) if (!byName.has(l.name)) byName.set(l.name, l);
+  return byName;
 }
 
 /** Node indices a layer answers to: its calls, plus the built-in node 0 of nested models and inputs. */
@@ -27,13 +39,38 @@ export function nodeCount(l: LayerNode): number {
   return l.className === 'InputLayer' ? 1 : l.calls.length + (l.model ? 1 : 0);
 }
 
-/** Layers each layer reads from (its calls' input layers). */
-export function dependencies(l: LayerNode): string[] {
-  return [...new Set(l.calls.flatMap((c) => c.inputs.map((t) => t.layer)))];
+/** Layers a layer of `g` reads from (its calls' input layers), each once. */
+export function dependencies(g: ModelGraph, l: LayerNode): readonly string[] {
+  const { deps } = indexOf(g);
+  let names = deps.get(l);
+  if (!names) {
+    const seen = new Set<string>();
+    for (const c of l.calls) for (const t of c.inputs) seen.add(t.layer);
+    deps.set(l, (names = [...seen]));
+  }
+  return names;
 }
 
-/** Where input `tensor` of call `call` of a layer is written: its inbound node entry in Keras configs. */
-export function referenceAt(l: LayerNode, call: number, tensor: number): Location {
+/**
+ * Every tensor reference of a graph: each call's inputs (with the layer, call and input index that
+ * `referenceAt` turns into a position when a rule reports), then the model outputs (no layer).
+ */
+export function forEachReference(g: ModelGraph, fn: (t: TensorRef, from?: LayerNode, call?: number, input?: number) => void): void {
+  for (const l of g.layers) {
+    for (let i = 0; i < l.calls.length; i++) {
+      const inputs = l.calls[i]!.inputs;
+      for (let j = 0; j < inputs.length; j++) fn(inputs[j]!, l, i, j);
+    }
+  }
+  for (const t of g.outputs) fn(t);
+}
+
+/**
+ * Where a reference from `forEachReference` is written: input `tensor` of call `call` of a layer
+ * (its inbound node entry in Keras configs), or the model's own position for an output.
+ */
+export function referenceAt(g: ModelGraph, l: LayerNode | undefined, call = 0, tensor = 0): Location {
+  if (!l) return g.origin.at;
   const named = l.calls[call]?.inputsAt?.[tensor];
   if (named) return named;
   return l.origin.entry ? { path: [...l.origin.entry, 'inbound_nodes', call, tensor, 0] } : l.origin.at;

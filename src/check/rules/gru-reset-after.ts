@@ -15,10 +15,10 @@ export const gruResetAfter: Rule = {
   code: 'KS5008',
   check(graph, ctx) {
     const severity = ctx.mode === 'lint' && ctx.dialect !== 'kspec' ? 'warning' : 'info';
-    forEachLayerConfig(graph, (className, config, at, args) => {
+    forEachLayerConfig(graph, (className, config, at, origin) => {
       const name = lookupLayer(className)?.spec.name ?? className;
       const to = GRU_RUNTIME[name];
-      if (to && resetAfter(config)) ctx.reporter.report('KS5008', args?.reset_after?.value ?? at, { layer: name, implicit: config.reset_after === undefined, to }, { severity });
+      if (to && resetAfter(config)) ctx.reporter.report('KS5008', origin?.args?.reset_after?.value ?? at, { layer: name, implicit: config.reset_after === undefined, to }, { severity });
     });
   },
 };

@@ -6,7 +6,7 @@
 import type { LayerNode, ModelGraph, TensorRef } from '../../ir/graph.js';
 import type { InferResult } from '../../infer/types.js';
 import type { Rule } from '../rule.js';
-import { layersByName, referenceAt, wiringBroken } from './graph-index.js';
+import { forEachReference, referenceAt, layersByName, wiringBroken } from './graph-index.js';
 
 /** How many outputs the call behind `t` has, when shape inference knows. */
 function outputCount(target: LayerNode, t: TensorRef, shapes: InferResult): number | undefined {
@@ -21,14 +21,12 @@ export const outputIndex: Rule = {
     if (wiringBroken(ctx.reporter)) return;
     const visit = (g: ModelGraph, shapes: InferResult) => {
       const byName = layersByName(g);
-      const check = (t: TensorRef, at: Parameters<typeof ctx.reporter.report>[1]) => {
+      forEachReference(g, (t, l, i, j) => {
         const target = byName.get(t.layer);
         const count = target && outputCount(target, t, shapes);
         // A call whose shapes failed has no outputs to count; its own problem is reported.
-        if (count !== undefined && count > 0 && t.tensor >= count) ctx.reporter.report('KS4009', at, { name: t.layer, index: t.tensor, count });
-      };
-      for (const l of g.layers) l.calls.forEach((c, i) => c.inputs.forEach((t, j) => check(t, referenceAt(l, i, j))));
-      for (const t of g.outputs) check(t, g.origin.at);
+        if (count !== undefined && count > 0 && t.tensor >= count) ctx.reporter.report('KS4009', referenceAt(g, l, i, j), { name: t.layer, index: t.tensor, count });
+      });
       for (const l of g.layers) {
         const nested = l.model && shapes.nested.get(l.name);
         if (l.model && nested) visit(l.model, nested);

@@ -19,7 +19,7 @@ export const outputWithoutInput: Rule = {
           seen.add(name);
           if (inputs.has(name)) reaches = true;
           const l = byName.get(name);
-          if (l) stack.push(...dependencies(l));
+          if (l) stack.push(...dependencies(g, l));
         }
         if (!reaches && byName.has(out.layer)) reporter.report('KS4008', byName.get(out.layer)!.origin.at, { name: out.layer });
       }
