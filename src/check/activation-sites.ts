@@ -22,6 +22,23 @@ export interface ActivationSite {
 
 const KEYS = ['activation', 'recurrent_activation'] as const;
 
+/** The position is looked up only when a rule reports it. */
+class Site implements ActivationSite {
+  constructor(
+    readonly layer: LayerNode,
+    readonly graph: ModelGraph,
+    readonly key: ActivationSite['key'],
+    readonly value: unknown,
+    private readonly where: (k: string) => Location,
+    readonly inCell: boolean,
+    readonly wrapped: boolean,
+    readonly outcome: ActivationOutcome,
+  ) {}
+  get at(): Location {
+    return this.where(this.key);
+  }
+}
+
 /** Six rules read the activation sites: collect them once per graph and semantics. */
 const CACHE = new WeakMap<ModelGraph, Map<Semantics, readonly ActivationSite[]>>();
 
@@ -41,8 +58,7 @@ function collect(graph: ModelGraph, semantics: Semantics): ActivationSite[] {
     const add = (config: Readonly<Record<string, unknown>>, inCell: boolean, wrapped: boolean, at: (k: string) => Location) => {
       for (const key of KEYS) {
         if (!(key in config)) continue;
-        // The position is looked up only when a rule reports it.
-        out.push({ layer, graph: g, key, value: config[key], get at() { return at(key); }, inCell, wrapped, outcome: classifyActivation(config[key], semantics) });
+        out.push(new Site(layer, g, key, config[key], at, inCell, wrapped, classifyActivation(config[key], semantics)));
       }
     };
     const argAt = (k: string) => layer.origin.args?.[k]?.value ?? layer.origin.at;

@@ -144,7 +144,22 @@ export type ActivationOutcome =
   /** A `{class_name, config}` whose class is no activation layer. */
   | { readonly kind: 'bad-layer'; readonly name: string };
 
+/** Outcomes of activation strings, per semantics: a model names a handful of activations many times. */
+const BY_STRING: Record<Semantics, Map<string, ActivationOutcome>> = { keras2: new Map(), keras3: new Map() };
+const MAX_CACHED = 1000;
+
 export function classifyActivation(value: unknown, semantics: Semantics): ActivationOutcome {
+  if (typeof value !== 'string') return classify(value, semantics);
+  const cache = BY_STRING[semantics];
+  let outcome = cache.get(value);
+  if (!outcome) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(value, (outcome = classify(value, semantics)));
+  }
+  return outcome;
+}
+
+function classify(value: unknown, semantics: Semantics): ActivationOutcome {
   if (value === null || value === undefined) return { kind: 'builtin', name: 'linear', json: 'linear', rewritten: false };
   if (isObj(value)) return layerActivation(String(value.class_name), isObj(value.config) ? value.config : {});
   const raw = String(value);

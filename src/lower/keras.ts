@@ -78,8 +78,7 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
     return undefined;
   }
   const { spec } = resolveClass(entry.class_name);
-  const cfg: Record<string, unknown> = {};
-  for (const k in config) if (k !== 'name') cfg[k] = config[k];
+  const { name: _, ...cfg } = config;
   for (const k in entry) {
     if (!ENTRY_KEYS.has(k)) {
       ctx.reporter.report('KS2009', { path: [...path, k], part: 'key' }, { detail: `Unknown key ${JSON.stringify(k)} in a layer entry` });

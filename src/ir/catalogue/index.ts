@@ -47,6 +47,10 @@ for (const spec of LAYER_SPECS) {
   // Where several rows share one runtime class (CuDNNGRU and GRU may both build KspecGRU), the first row wins.
   if ('className' in spec.tfjs && spec.tfjs.runtime && spec.tfjs.className !== spec.name && !BY_RUNTIME_CLASS.has(spec.tfjs.className)) BY_RUNTIME_CLASS.set(spec.tfjs.className, spec);
 }
+/** Every answer `lookupLayer` gives, made once: it runs for every layer in most rules. */
+const LOOKUP = new Map<string, { spec: LayerSpec; alias: boolean }>();
+for (const [name, spec] of BY_ALIAS) LOOKUP.set(name, { spec, alias: true });
+for (const [name, spec] of [...BY_RUNTIME_CLASS, ...BY_NAME]) LOOKUP.set(name, { spec, alias: false });
 
 /**
  * A class by its canonical name, a Keras alias (`alias` set when one was used), or the kspec runtime
@@ -54,10 +58,7 @@ for (const spec of LAYER_SPECS) {
  * writes).
  */
 export function lookupLayer(name: string): { spec: LayerSpec; alias: boolean } | undefined {
-  const spec = BY_NAME.get(name) ?? BY_RUNTIME_CLASS.get(name);
-  if (spec) return { spec, alias: false };
-  const aliased = BY_ALIAS.get(name);
-  return aliased && { spec: aliased, alias: true };
+  return LOOKUP.get(name);
 }
 
 /** The Keras class a kspec runtime class name stands for (`KspecSubtract` → Subtract), if it is one. */
