@@ -4,9 +4,11 @@
  */
 type Entry = { class_name: string; config: Record<string, unknown>; name: string; inbound_nodes: unknown[] };
 
-export function resnet50(): Record<string, unknown> {
+/** `prefix` goes before every layer name, to make distinct but equally sized copies. */
+export function resnet50(prefix = ''): Record<string, unknown> {
   const layers: Entry[] = [];
-  const add = (cls: string, name: string, config: Record<string, unknown>, inputs: string[]): string => {
+  const add = (cls: string, bare: string, config: Record<string, unknown>, inputs: string[]): string => {
+    const name = prefix + bare;
     layers.push({ class_name: cls, config: { name, trainable: true, dtype: 'float32', ...config }, name, inbound_nodes: inputs.length ? [inputs.map((i) => [i, 0, 0, {}])] : [] });
     return name;
   };
@@ -15,7 +17,8 @@ export function resnet50(): Record<string, unknown> {
   const bn = (name: string, input: string) => add('BatchNormalization', name, { axis: 3, momentum: 0.99, epsilon: 1.001e-5, center: true, scale: true }, [input]);
   const relu = (name: string, input: string) => add('Activation', name, { activation: 'relu' }, [input]);
 
-  let x = add('InputLayer', 'input_1', { batch_input_shape: [null, 224, 224, 3], sparse: false }, []);
+  const input = add('InputLayer', 'input_1', { batch_input_shape: [null, 224, 224, 3], sparse: false }, []);
+  let x = input;
   x = add('ZeroPadding2D', 'conv1_pad', { padding: [[3, 3], [3, 3]] }, [x]);
   x = relu('conv1_relu', bn('conv1_bn', conv('conv1_conv', 64, 7, 2, x)));
   x = add('ZeroPadding2D', 'pool1_pad', { padding: [[1, 1], [1, 1]] }, [x]);
@@ -34,5 +37,5 @@ export function resnet50(): Record<string, unknown> {
   });
   x = add('GlobalAveragePooling2D', 'avg_pool', { data_format: 'channels_last' }, [x]);
   x = add('Dense', 'predictions', { units: 1000, activation: 'softmax', use_bias: true }, [x]);
-  return { class_name: 'Functional', config: { name: 'resnet50', layers, input_layers: [['input_1', 0, 0]], output_layers: [[x, 0, 0]] }, keras_version: '2.15.0', backend: 'tensorflow' };
+  return { class_name: 'Functional', config: { name: 'resnet50', layers, input_layers: [[input, 0, 0]], output_layers: [[x, 0, 0]] }, keras_version: '2.15.0', backend: 'tensorflow' };
 }
