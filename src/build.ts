@@ -3,11 +3,19 @@
  * lazily, so commands that do not build never load them.
  */
 import type { LayersModel } from '@tensorflow/tfjs';
+import { withInitializers } from './build/initializers.js';
+import { matchWeights, type Weights } from './build/weights.js';
 import { compile, type CompileOptions } from './compile.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { formatDiagnostics } from './diagnostics/format.js';
 
-/** Thrown by `buildModel` when the spec has errors; carries every diagnostic. */
+export { useWasmBackend, type WasmOptions } from './build/backend.js';
+export type { Weights } from './build/weights.js';
+
+/**
+ * Thrown by `buildModel` when the spec has errors (carrying every diagnostic), or when the weights
+ * given do not fit the model (no diagnostics: the message lists every problem).
+ */
 export class KspecError extends Error {
   constructor(readonly diagnostics: readonly Diagnostic[], text: string) {
     super(text);
@@ -15,7 +23,20 @@ export class KspecError extends Error {
   }
 }
 
-export async function buildModel(text: string, options: CompileOptions = {}): Promise<LayersModel> {
+export interface BuildOptions extends CompileOptions {
+  /**
+   * The model's weight values. The model is then built without computing random initial values, and
+   * every weight must be given, with its shape and dtype, or `buildModel` throws a KspecError.
+   */
+  readonly weights?: Weights;
+}
+
+/**
+ * The model tfjs's `tf.models.modelFromJSON` builds from the compiled model.json, with the same
+ * config (`model.toJSON()`) and initial values from the same distributions — computed faster
+ * (src/build/initializers.ts), or not at all when `weights` are given.
+ */
+export async function buildModel(text: string, options: BuildOptions = {}): Promise<LayersModel> {
   const result = compile(text, options);
   if (!result.ok || !result.modelJSON) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -25,5 +46,20 @@ export async function buildModel(text: string, options: CompileOptions = {}): Pr
   // Registers kspec's runtime layer classes, which compiled models may name (KspecActivation).
   await import('./runtime/index.js');
   type Topology = import('@tensorflow/tfjs').io.ModelJSON['modelTopology'];
-  return tf.models.modelFromJSON({ modelTopology: result.modelJSON.modelTopology as unknown as Topology });
+  const modelTopology = result.modelJSON.modelTopology as unknown as Topology;
+  const { weights } = options;
+  // modelFromJSON builds every layer synchronously, before its first await: the initializers are
+  // swapped for exactly that long. (Were it ever not so, tfjs's own initializers would run: slower,
+  // never different.)
+  const model = await withInitializers(tf, weights ? 'zeros' : 'fast', () => tf.models.modelFromJSON({ modelTopology }));
+  if (!weights) return model;
+  const matched = matchWeights(tf, model, weights);
+  if ('problems' in matched) {
+    model.dispose();
+    const n = matched.problems.length;
+    throw new KspecError([], `The weights do not fit the model (${n} problem${n === 1 ? '' : 's'}):\n${matched.problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  model.setWeights(matched.values);
+  tf.dispose(matched.owned);
+  return model;
 }
