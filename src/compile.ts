@@ -3,6 +3,7 @@
  * with errors. Never throws on bad input.
  */
 import { runChecks } from './check/index.js';
+import { GraphMemo } from './check/memo.js';
 import type { RuleContext } from './check/rule.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { toModelJSON, type ModelJSON } from './emit/model-json.js';
@@ -41,7 +42,7 @@ export interface CompileResult {
 /** Rule context over a graph; shape inference runs once, on first use. */
 export function ruleContext(fe: ReturnType<typeof frontEnd>, graph: ModelGraph, mode: RuleContext['mode'], extra: Partial<RuleContext> = {}): RuleContext {
   let shapes: InferResult | undefined;
-  return { reporter: fe.reporter, dialect: fe.dialect!, semantics: fe.semantics, mode, shapes: () => (shapes ??= inferShapes(graph)), ...extra };
+  return { reporter: fe.reporter, dialect: fe.dialect!, semantics: fe.semantics, mode, shapes: () => (shapes ??= inferShapes(graph)), memo: new GraphMemo(), ...extra };
 }
 
 export function compile(text: string, options: CompileOptions = {}): CompileResult {

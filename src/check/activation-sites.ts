@@ -4,6 +4,7 @@ import { classifyActivation, type ActivationOutcome, type Semantics } from '../i
 import { lookupLayer } from '../ir/catalogue/index.js';
 import type { LayerNode, ModelGraph } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
+import type { RuleContext } from './rule.js';
 import { forEachLayer } from './walk.js';
 
 export interface ActivationSite {
@@ -39,15 +40,9 @@ class Site implements ActivationSite {
   }
 }
 
-/** Six rules read the activation sites: collect them once per graph and semantics. */
-const CACHE = new WeakMap<ModelGraph, Map<Semantics, readonly ActivationSite[]>>();
-
-export function activationSites(graph: ModelGraph, semantics: Semantics): readonly ActivationSite[] {
-  let bySemantics = CACHE.get(graph);
-  if (!bySemantics) CACHE.set(graph, (bySemantics = new Map()));
-  let sites = bySemantics.get(semantics);
-  if (!sites) bySemantics.set(semantics, (sites = collect(graph, semantics)));
-  return sites;
+/** Six rules read the activation sites: they are collected once per graph and run. */
+export function activationSites(graph: ModelGraph, ctx: Pick<RuleContext, 'memo' | 'semantics'>): readonly ActivationSite[] {
+  return ctx.memo.get(graph, 'activations', () => collect(graph, ctx.semantics));
 }
 
 function collect(graph: ModelGraph, semantics: Semantics): ActivationSite[] {

@@ -10,6 +10,7 @@ import type { ModelGraph } from '../ir/graph.js';
 import type { InferResult } from '../infer/types.js';
 import type { Dialect } from '../parse/detect.js';
 import type { Fixer } from '../lint/fixer.js';
+import type { GraphMemo } from './memo.js';
 
 export interface RuleContext {
   readonly reporter: Reporter;
@@ -21,6 +22,8 @@ export interface RuleContext {
   shapes(): InferResult;
   /** Present in lint mode: builds text edits on the original source. */
   readonly fixer?: Fixer;
+  /** What several rules derive from a graph, computed once per run. */
+  readonly memo: GraphMemo;
 }
 
 export interface Rule {

@@ -2,8 +2,9 @@
 import { lookupLayer, argsOf, type ArgSpec, type LayerSpec } from '../ir/catalogue/index.js';
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { ArgOrigin, Config, LayerNode, ModelGraph, Origin } from '../ir/graph.js';
-import { isObj } from '../ir/json.js';
+import { getOwn, isObj } from '../ir/json.js';
 import { checkType, type TypeProblem } from './arg-type.js';
+import type { RuleContext } from './rule.js';
 import { NESTED_LAYER_KEYS } from '../ir/runtime-recurrent.js';
 
 export function forEachLayer(graph: ModelGraph, fn: (layer: LayerNode, graph: ModelGraph) => void): void {
@@ -81,7 +82,7 @@ class Site implements ArgSite {
   }
   private where(): ArgOrigin {
     const o = this.layer.origin;
-    const own = o.args?.[this.wrapperKey ?? this.key];
+    const own = getOwn(o.args, this.wrapperKey ?? this.key);
     if (!own) return { key: o.at, value: o.at };
     return this.wrapperKey === undefined ? own : { key: own.value, value: own.value };
   }
@@ -97,25 +98,20 @@ class Site implements ArgSite {
  * Every argument of every known layer, including the arguments of wrapped layers (whose exact
  * positions are not tracked: they point at the wrapper's `layer` value).
  */
-export function forEachArg(graph: ModelGraph, fn: (site: ArgSite) => void): void {
-  for (const site of argSites(graph)) fn(site);
+export function forEachArg(graph: ModelGraph, ctx: Pick<RuleContext, 'memo'>, fn: (site: ArgSite) => void): void {
+  for (const site of ctx.memo.get(graph, 'args', () => argSites(graph))) fn(site);
 }
 
-/** Several rules read every argument: collect the sites once per graph. */
-const SITES = new WeakMap<ModelGraph, readonly ArgSite[]>();
+/** Several rules read every argument: the sites are collected once per graph and run. */
 function argSites(graph: ModelGraph): readonly ArgSite[] {
-  let sites = SITES.get(graph);
-  if (!sites) {
-    const out: ArgSite[] = [];
-    forEachLayer(graph, (layer) => {
-      if (layer.model) return;
-      const spec = lookupLayer(layer.className)?.spec;
-      if (!spec) return;
-      visitConfig(layer, spec, layer.config, undefined, (site) => out.push(site));
-    });
-    SITES.set(graph, (sites = out));
-  }
-  return sites;
+  const out: ArgSite[] = [];
+  forEachLayer(graph, (layer) => {
+    if (layer.model) return;
+    const spec = lookupLayer(layer.className)?.spec;
+    if (!spec) return;
+    visitConfig(layer, spec, layer.config, undefined, (site) => out.push(site));
+  });
+  return out;
 }
 
 function visitConfig(layer: LayerNode, spec: LayerSpec, config: Readonly<Record<string, unknown>>, wrapperKey: string | undefined, fn: (site: ArgSite) => void): void {

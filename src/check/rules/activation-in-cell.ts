@@ -7,8 +7,9 @@ import type { Rule } from '../rule.js';
 
 export const activationInCell: Rule = {
   code: 'KS3004',
-  check(graph, { reporter, semantics }) {
-    for (const s of activationSites(graph, semantics)) {
+  check(graph, ctx) {
+    const { reporter } = ctx;
+    for (const s of activationSites(graph, ctx)) {
       if (s.inCell && (s.outcome.kind === 'chain' || s.outcome.kind === 'bad-layer')) reporter.report('KS3004', s.at, { name: s.outcome.name, arg: s.key });
     }
   },

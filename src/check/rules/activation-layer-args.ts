@@ -4,8 +4,9 @@ import type { Rule } from '../rule.js';
 
 export const activationLayerArgs: Rule = {
   code: 'KS3005',
-  check(graph, { reporter, semantics }) {
-    for (const s of activationSites(graph, semantics)) {
+  check(graph, ctx) {
+    const { reporter } = ctx;
+    for (const s of activationSites(graph, ctx)) {
       if (s.outcome.kind === 'bad-layer' && !s.inCell) reporter.report('KS3005', s.at, { name: s.outcome.name, layer: s.outcome.name });
     }
   },

@@ -12,7 +12,7 @@ export const activationNotInTfjs: Rule = {
   code: 'KS3002',
   check(graph, ctx) {
     const severity = ctx.mode === 'lint' && ctx.dialect !== 'kspec' ? 'warning' : 'info';
-    for (const s of activationSites(graph, ctx.semantics)) {
+    for (const s of activationSites(graph, ctx)) {
       if (isKeras3HardSigmoid(s, ctx.semantics)) continue;
       const o = s.outcome;
       if (o.kind === 'builtin' && o.rewritten) {

@@ -4,8 +4,9 @@ import type { Rule } from '../rule.js';
 
 export const activationUnsupported: Rule = {
   code: 'KS3003',
-  check(graph, { reporter, semantics }) {
-    for (const s of activationSites(graph, semantics)) {
+  check(graph, ctx) {
+    const { reporter } = ctx;
+    for (const s of activationSites(graph, ctx)) {
       if (s.outcome.kind === 'unsupported') reporter.report('KS3003', s.at, { name: s.outcome.name, why: s.outcome.why });
     }
   },

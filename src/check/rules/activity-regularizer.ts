@@ -9,8 +9,9 @@ import { forEachArg } from '../walk.js';
 
 export const activityRegularizer: Rule = {
   code: 'KS5011',
-  check(graph, { reporter }) {
-    forEachArg(graph, (s) => {
+  check(graph, ctx) {
+    const { reporter } = ctx;
+    forEachArg(graph, ctx, (s) => {
       if (s.key === 'activity_regularizer' && s.value !== null && s.value !== undefined && 'className' in s.spec.tfjs) reporter.report('KS5011', s.valueAt, {});
     });
   },

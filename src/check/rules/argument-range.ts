@@ -6,7 +6,7 @@ import { argumentProblem } from './argument-problems.js';
 export const argumentRange: Rule = {
   code: 'KS2005',
   check(graph, ctx) {
-    forEachArg(graph, (s) => {
+    forEachArg(graph, ctx, (s) => {
       const p = argumentProblem(s, ctx);
       if (p?.kind === 'range') ctx.reporter.report('KS2005', s.valueAt, { arg: s.key, bound: p.bound });
     });

@@ -6,7 +6,7 @@ import { argumentProblem } from './argument-problems.js';
 export const argumentType: Rule = {
   code: 'KS2003',
   check(graph, ctx) {
-    forEachArg(graph, (s) => {
+    forEachArg(graph, ctx, (s) => {
       const p = argumentProblem(s, ctx);
       if (p?.kind === 'type') ctx.reporter.report('KS2003', s.valueAt, { arg: s.key, expected: p.expected });
     });

@@ -19,7 +19,7 @@ function objectKind(t: ArgType): ObjectKind | undefined {
 export const argumentValue: Rule = {
   code: 'KS2004',
   check(graph, ctx) {
-    forEachArg(graph, (s) => {
+    forEachArg(graph, ctx, (s) => {
       const p = argumentProblem(s, ctx);
       if (p?.kind === 'enum') {
         ctx.reporter.report('KS2004', s.valueAt, { arg: s.key, value: p.value, allowed: p.allowed.map((v) => JSON.stringify(v)).join(', ') }, { suggestions: didYouMean(p.value, p.allowed) });

@@ -1,16 +1,17 @@
 /** cycle (KS4003): a layer that depends on its own output; found by an iterative depth-first search. */
 import type { Rule } from '../rule.js';
-import { dependencies, functionalGraphs, layersByName } from './graph-index.js';
+import { functionalGraphs, wiring } from './graph-index.js';
 
 export const cycle: Rule = {
   code: 'KS4003',
-  check(graph, { reporter }) {
+  check(graph, ctx) {
+    const { reporter } = ctx;
     for (const g of functionalGraphs(graph)) {
-      const byName = layersByName(g);
+      const { byName, deps } = wiring(g, ctx);
       const state = new Map<string, 1 | 2>();
       for (const start of g.layers) {
         if (state.has(start.name)) continue;
-        const stack = [{ layer: start, deps: dependencies(g, start), i: 0 }];
+        const stack = [{ layer: start, deps: deps(start), i: 0 }];
         state.set(start.name, 1);
         while (stack.length > 0) {
           const top = stack[stack.length - 1]!;
@@ -28,7 +29,7 @@ export const cycle: Rule = {
           }
           if (s === undefined) {
             state.set(next.name, 1);
-            stack.push({ layer: next, deps: dependencies(g, next), i: 0 });
+            stack.push({ layer: next, deps: deps(next), i: 0 });
           }
         }
       }

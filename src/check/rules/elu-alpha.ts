@@ -18,7 +18,7 @@ export const eluAlpha: Rule = {
       const exact = exactLayer('ELU', { alpha });
       if (exact) ctx.reporter.report('KS5007', at, { alpha: String(alpha), to: describeLayers([{ className: exact.className, config: exact.args }]) }, { severity });
     };
-    forEachArg(graph, (s) => {
+    forEachArg(graph, ctx, (s) => {
       if (s.spec.name === 'ELU' && s.key === 'alpha' && !s.nested) report(s.value, s.valueAt);
     });
   },

@@ -2,6 +2,7 @@
 import type { Location } from '../../diagnostics/diagnostic.js';
 import type { LayerNode, ModelGraph, TensorRef } from '../../ir/graph.js';
 import type { Reporter } from '../../diagnostics/report.js';
+import type { RuleContext } from '../rule.js';
 
 /** Each functional graph, nested ones included (wiring is checked per graph). */
 export function functionalGraphs(graph: ModelGraph): ModelGraph[] {
@@ -15,40 +16,37 @@ export function functionalGraphs(graph: ModelGraph): ModelGraph[] {
   return out;
 }
 
-interface Index {
-  readonly byName: Map<string, LayerNode>;
-  readonly deps: Map<LayerNode, readonly string[]>;
-}
-/** Several wiring rules read the same lookups: built once per graph. */
-const INDEX = new WeakMap<ModelGraph, Index>();
-function indexOf(g: ModelGraph): Index {
-  let index = INDEX.get(g);
-  if (!index) INDEX.set(g, (index = { byName: new Map(), deps: new Map() }));
-  return index;
+/** The lookups wiring rules share for one graph, built once per run. */
+export interface Wiring {
+  /** The first layer of each name (duplicates are their own rule). */
+  readonly byName: ReadonlyMap<string, LayerNode>;
+  /** Layers a layer reads from (its calls' input layers), each once. */
+  deps(l: LayerNode): readonly string[];
 }
 
-/** The first layer of each name (duplicates are their own rule). */
-export function layersByName(g: ModelGraph): ReadonlyMap<string, LayerNode> {
-  const { byName } = indexOf(g);
-  if (byName.size === 0) for (const l of g.layers) if (!byName.has(l.name)) byName.set(l.name, l);
-  return byName;
+export function wiring(g: ModelGraph, ctx: Pick<RuleContext, 'memo'>): Wiring {
+  return ctx.memo.get(g, 'wiring', () => {
+    const byName = new Map<string, LayerNode>();
+    for (const l of g.layers) if (!byName.has(l.name)) byName.set(l.name, l);
+    const deps = new Map<LayerNode, readonly string[]>();
+    return {
+      byName,
+      deps(l) {
+        let names = deps.get(l);
+        if (!names) {
+          const seen = new Set<string>();
+          for (const c of l.calls) for (const t of c.inputs) seen.add(t.layer);
+          deps.set(l, (names = [...seen]));
+        }
+        return names;
+      },
+    };
+  });
 }
 
 /** Node indices a layer answers to: its calls, plus the built-in node 0 of nested models and inputs. */
 export function nodeCount(l: LayerNode): number {
   return l.className === 'InputLayer' ? 1 : l.calls.length + (l.model ? 1 : 0);
-}
-
-/** Layers a layer of `g` reads from (its calls' input layers), each once. */
-export function dependencies(g: ModelGraph, l: LayerNode): readonly string[] {
-  const { deps } = indexOf(g);
-  let names = deps.get(l);
-  if (!names) {
-    const seen = new Set<string>();
-    for (const c of l.calls) for (const t of c.inputs) seen.add(t.layer);
-    deps.set(l, (names = [...seen]));
-  }
-  return names;
 }
 
 /**

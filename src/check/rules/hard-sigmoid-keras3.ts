@@ -10,7 +10,7 @@ import type { Rule } from '../rule.js';
 export const hardSigmoidKeras3: Rule = {
   code: 'KS3006',
   check(graph, ctx) {
-    for (const s of activationSites(graph, ctx.semantics)) {
+    for (const s of activationSites(graph, ctx)) {
       if (!isKeras3HardSigmoid(s, ctx.semantics) || s.outcome.kind !== 'chain') continue;
       const linear = s.inCell ? undefined : ctx.fixer?.replaceValue(s.at, 'linear');
       const insert = linear && !s.wrapped ? ctx.fixer?.insertAfter(s.graph, s.layer, s.outcome.chain) : undefined;

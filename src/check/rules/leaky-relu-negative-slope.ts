@@ -9,7 +9,7 @@ export const leakyReluNegativeSlope: Rule = {
   code: 'KS5004',
   check(graph, ctx) {
     const severity = ctx.mode === 'lint' && ctx.dialect !== 'kspec' ? 'warning' : 'info';
-    forEachArg(graph, (s) => {
+    forEachArg(graph, ctx, (s) => {
       if (s.spec.name !== 'LeakyReLU' || s.key !== 'negative_slope' || s.nested) return;
       const fix = 'alpha' in s.layer.config ? undefined : ctx.fixer?.renameKey(s.keyAt, 'alpha');
       ctx.reporter.report('KS5004', s.keyAt, { value: JSON.stringify(s.value) }, { severity, ...(fix && { fix }) });

@@ -6,7 +6,7 @@
 import type { LayerNode, ModelGraph, TensorRef } from '../../ir/graph.js';
 import type { InferResult } from '../../infer/types.js';
 import type { Rule } from '../rule.js';
-import { forEachReference, referenceAt, layersByName, wiringBroken } from './graph-index.js';
+import { forEachReference, referenceAt, wiring, wiringBroken } from './graph-index.js';
 
 /** How many outputs the call behind `t` has, when shape inference knows. */
 function outputCount(target: LayerNode, t: TensorRef, shapes: InferResult): number | undefined {
@@ -20,7 +20,7 @@ export const outputIndex: Rule = {
   check(graph, ctx) {
     if (wiringBroken(ctx.reporter)) return;
     const visit = (g: ModelGraph, shapes: InferResult) => {
-      const byName = layersByName(g);
+      const { byName } = wiring(g, ctx);
       forEachReference(g, (t, l, i, j) => {
         const target = byName.get(t.layer);
         const count = target && outputCount(target, t, shapes);

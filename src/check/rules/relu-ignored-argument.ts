@@ -15,7 +15,7 @@ export const reluIgnoredArgument: Rule = {
   code: 'KS5005',
   check(graph, ctx) {
     const severity = ctx.mode === 'lint' && ctx.dialect !== 'kspec' ? 'warning' : 'info';
-    forEachArg(graph, (s) => {
+    forEachArg(graph, ctx, (s) => {
       if (s.spec.name !== 'ReLU' || !['negative_slope', 'threshold'].includes(s.key)) return;
       if (typeof s.value !== 'number' || s.value === 0) return;
       const inner = s.layer.config.layer;

@@ -32,8 +32,9 @@ function shown(v: unknown): string {
 
 export const tfjsIgnoresArgument: Rule = {
   code: 'KS5002',
-  check(graph, { reporter }) {
-    forEachArg(graph, (s) => {
+  check(graph, ctx) {
+    const { reporter } = ctx;
+    forEachArg(graph, ctx, (s) => {
       const arg = s.arg;
       // A class tfjs cannot build has its own diagnostic; its arguments say nothing more.
       if (!arg || arg.tfjs !== null || arg.tfjsRejects || !('className' in s.spec.tfjs) || OWN_RULE.has(`${s.spec.name}.${s.key}`) || OWN_RULE_ANY.has(s.key)) return;

@@ -6,8 +6,9 @@ import type { Rule } from '../rule.js';
 
 export const unknownActivation: Rule = {
   code: 'KS3001',
-  check(graph, { reporter, semantics }) {
-    for (const s of activationSites(graph, semantics)) {
+  check(graph, ctx) {
+    const { reporter } = ctx;
+    for (const s of activationSites(graph, ctx)) {
       if (s.outcome.kind === 'unknown') reporter.report('KS3001', s.at, { name: s.outcome.name }, { suggestions: didYouMean(s.outcome.name, activationNames()) });
     }
   },

@@ -6,8 +6,9 @@ import { forEachArg } from '../walk.js';
 
 export const unknownArgument: Rule = {
   code: 'KS2002',
-  check(graph, { reporter }) {
-    forEachArg(graph, (s) => {
+  check(graph, ctx) {
+    const { reporter } = ctx;
+    forEachArg(graph, ctx, (s) => {
       if (!s.arg) reporter.report('KS2002', s.keyAt, { arg: s.key, layer: s.spec.name }, { suggestions: didYouMean(s.key, argsOf(s.spec).keys()) });
     });
   },

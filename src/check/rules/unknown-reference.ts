@@ -2,13 +2,14 @@
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import type { Rule } from '../rule.js';
 import type { Location } from '../../diagnostics/diagnostic.js';
-import { forEachReference, functionalGraphs, layersByName, referenceAt } from './graph-index.js';
+import { forEachReference, functionalGraphs, referenceAt, wiring } from './graph-index.js';
 
 export const unknownReference: Rule = {
   code: 'KS4002',
-  check(graph, { reporter }) {
+  check(graph, ctx) {
+    const { reporter } = ctx;
     for (const g of functionalGraphs(graph)) {
-      const byName = layersByName(g);
+      const { byName } = wiring(g, ctx);
       const check = (name: string, at: () => Location) => {
         if (!byName.has(name)) reporter.report('KS4002', at(), { name, scope: 'in this model' }, { suggestions: didYouMean(name, byName.keys()) });
       };
