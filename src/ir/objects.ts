@@ -54,20 +54,21 @@ export const OBJECTS: Readonly<Record<ObjectKind, readonly ObjectRow[]>> = {
   ],
 };
 
-const INDEX = new Map<string, ObjectRow>();
+/** By kind, each spelling (name and aliases), then the same case- and separator-insensitive. */
+const EXACT = new Map<ObjectKind, Map<string, ObjectRow>>();
+const LOOSE = new Map<ObjectKind, Map<string, ObjectRow>>();
 for (const kind of Object.keys(OBJECTS) as ObjectKind[]) {
-  for (const row of OBJECTS[kind]) for (const n of [row.name, ...(row.aliases ?? [])]) INDEX.set(`${kind}:${n}`, row);
-}
-const LOOSE = new Map<string, ObjectRow>();
-for (const [k, row] of INDEX) {
-  const [kind, n] = k.split(':') as [ObjectKind, string];
-  const lk = `${kind}:${looseKey(n)}`;
-  if (!LOOSE.has(lk)) LOOSE.set(lk, row);
+  const exact = new Map<string, ObjectRow>();
+  const loose = new Map<string, ObjectRow>();
+  for (const row of OBJECTS[kind]) for (const n of [row.name, ...(row.aliases ?? [])]) exact.set(n, row);
+  for (const [n, row] of exact) if (!loose.has(looseKey(n))) loose.set(looseKey(n), row);
+  EXACT.set(kind, exact);
+  LOOSE.set(kind, loose);
 }
 
 /** Exact spelling first, then case- and separator-insensitive. */
 export function lookupObject(kind: ObjectKind, name: string): ObjectRow | undefined {
-  return INDEX.get(`${kind}:${name}`) ?? LOOSE.get(`${kind}:${looseKey(name)}`);
+  return EXACT.get(kind)!.get(name) ?? LOOSE.get(kind)!.get(looseKey(name));
 }
 
 export function objectNames(kind: ObjectKind): string[] {

@@ -35,12 +35,12 @@ export const elementwise: LayerRow = {
   output: (inputs, c) => {
     const few = atLeastTwo(inputs, c);
     if (few) return few;
-    const mismatch = issue('merge', `${q(c.className)} needs inputs of the same shape (or shapes that broadcast), got ${list(inputs)}.`);
+    const mismatch = () => issue('merge', `${q(c.className)} needs inputs of the same shape (or shapes that broadcast), got ${list(inputs)}.`);
     const batches = [...new Set(inputs.map((s) => s[0] ?? null).filter((d) => d !== null))];
-    if (batches.length > 1) return mismatch;
+    if (batches.length > 1) return mismatch();
     let out: Dim[] | undefined = inputs[0]!.slice(1);
     for (const s of inputs.slice(1)) out = out && broadcast(out, s.slice(1));
-    return out ? [[batches[0] ?? null, ...out]] : mismatch;
+    return out ? [[batches[0] ?? null, ...out]] : mismatch();
   },
 };
 

@@ -111,6 +111,13 @@ export function camelArgNames(spec: LayerSpec): ReadonlyMap<string, string> {
   return m;
 }
 
+const CAMEL_OF = new Map<string, string>();
 export function snakeToCamel(s: string): string {
-  return s.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  let camel = CAMEL_OF.get(s);
+  if (camel === undefined) {
+    camel = s.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    // Argument names are a bounded set; anything else (user keys) is not kept.
+    if (CAMEL_OF.size < 10_000) CAMEL_OF.set(s, camel);
+  }
+  return camel;
 }
