@@ -1,7 +1,8 @@
 /** File I/O for commands: reading inputs (or stdin) and writing outputs atomically. */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { TextEncoding } from '../source/load.js';
 
 export class IoError extends Error {}
 
@@ -13,14 +14,64 @@ export function readInput(file: string): Uint8Array {
   }
 }
 
+const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+const tempBeside = (file: string) => join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+
 /** Writes to a temporary file beside the target, then renames: never a half-written file. */
 export function writeAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempBeside(file);
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new IoError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new IoError(`cannot write ${file}: ${errorCode(e)}`);
+  }
+}
+
+/** The bytes of `text` in `encoding` (what `--fix` writes back: the file keeps its encoding and BOM). */
+export function encodeText(text: string, encoding: TextEncoding = 'utf-8'): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  const le = Buffer.from(text, 'utf16le');
+  return encoding === 'utf-16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), le]) : Buffer.concat([Buffer.from([0xfe, 0xff]), le.swap16()]);
+}
+
+/**
+ * `--fix`: replaces a file that held `original` with `data`, atomically (temporary file + rename),
+ * keeping its permissions and writing through a symbolic link. Refused, leaving everything as it
+ * is, when the file is read-only, has disappeared (it is not created again), or no longer holds
+ * `original` (someone else changed it meanwhile).
+ */
+export function replaceFile(file: string, original: Uint8Array, data: Uint8Array): void {
+  const failed = (e: unknown) => new IoError(errorCode(e) === 'ENOENT' ? `cannot fix ${file}: it was removed while kspec was fixing it (not created again)` : `cannot fix ${file}: ${errorCode(e)}`);
+  let target: string;
+  let mode: number;
+  let now: Buffer;
+  try {
+    target = realpathSync(file);
+    mode = statSync(target).mode & 0o7777;
+    now = readFileSync(target);
+  } catch (e) {
+    throw failed(e);
+  }
+  let writable = (mode & 0o222) !== 0;
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  // A file without write permission is left alone, even where rename could replace it (or root could write it).
+  if (!writable) throw new IoError(`cannot fix ${file}: the file is read-only (left unchanged)`);
+  if (!now.equals(original)) throw new IoError(`cannot fix ${file}: it changed while kspec was fixing it (left as it is now)`);
+  const tmp = tempBeside(target);
+  try {
+    writeFileSync(tmp, data);
+    chmodSync(tmp, mode);
+    if (!existsSync(target)) throw failed({ code: 'ENOENT' });
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e instanceof IoError ? e : new IoError(`cannot fix ${file}: ${errorCode(e)}`);
   }
 }

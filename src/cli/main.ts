@@ -94,7 +94,7 @@ export function main(argv: readonly string[], io: Io): number {
     if (args.flags.has('version')) return io.stdout(`${VERSION}\n`), 0;
     const [command, ...rest] = args.positionals;
     if (command === undefined) return io.stderr(HELP), 2;
-    if (!(command in COMMANDS)) throw new UsageError(`unknown command "${command}" (try kspec --help)`);
+    if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command "${command}" (try kspec --help)`);
     for (const flag of args.flags.keys()) {
       if (!COMMAND_FLAGS[command]!.includes(flag)) throw new UsageError(`${command} does not take --${flag}`);
     }

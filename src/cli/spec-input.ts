@@ -2,14 +2,30 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MESSAGES } from '../diagnostics/messages.js';
 import { SourceFile } from '../source/source-file.js';
-import { loadSpec, type LoadedSpec } from '../source/load.js';
+import { loadSpec, type LoadedSpec, type LoadError } from '../source/load.js';
 import { readInput } from './io.js';
 
+function message(e: LoadError): string {
+  switch (e.code) {
+    case 'KS1017':
+      return MESSAGES.KS1017.text({ detail: e.detail });
+    case 'KS1008':
+      return MESSAGES.KS1008.text({ dialect: e.dialect });
+    case 'KS1022':
+      return MESSAGES.KS1022.text({ what: e.what, limit: e.limit });
+    default:
+      return MESSAGES[e.code].text({ detail: e.detail });
+  }
+}
+
 export function readSpec(file: string): LoadedSpec | { source: SourceFile; diagnostic: Diagnostic } {
-  const name = file === '-' ? '<stdin>' : file;
-  const loaded = loadSpec(readInput(file), name);
+  const loaded = loadSpec(readInput(file), file === '-' ? '<stdin>' : file);
   if (!('error' in loaded)) return loaded;
   const e = loaded.error;
-  const message = e.code === 'KS1017' ? MESSAGES.KS1017.text({ detail: e.detail }) : MESSAGES.KS1008.text({ dialect: e.dialect });
-  return { source: new SourceFile(name, ''), diagnostic: { code: e.code, severity: 'error', message, file: name, at: { path: [] }, span: { start: 0, end: 0 } } };
+  const located = e.code === 'KS1001' || e.code === 'KS1002';
+  const span = located ? e.span : { start: 0, end: 0 };
+  // Undecodable text is shown in the file it is in (`model.keras/config.json` for an archive).
+  const name = located ? e.fileName : file === '-' ? '<stdin>' : file;
+  const source = new SourceFile(name, located ? e.text : '');
+  return { source, diagnostic: { code: e.code, severity: 'error', message: message(e), file: name, at: { path: [], inner: span }, span } };
 }

@@ -29,14 +29,26 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[cols - 1]!;
 }
 
+/**
+ * Edit-distance cells one call may compute. Catalogues of names need a small fraction of it; a file
+ * naming thousands of long, similar layers would otherwise make each suggestion take seconds.
+ * Past it, only exact (loose) and prefix matches are suggested. Deterministic: the input decides.
+ */
+const MAX_CELLS = 250_000;
+
 /** Up to `limit` candidates close to `input`, best first; exact loose matches come first. */
 export function didYouMean(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const key = looseKey(input);
   const budget = Math.max(1, Math.floor(key.length / 3));
   const scored: { name: string; d: number }[] = [];
+  let cells = 0;
   for (const name of candidates) {
     const k = looseKey(name);
-    let d = k === key ? 0 : editDistance(key, k, budget);
+    let d = k === key ? 0 : budget + 1;
+    if (d > 0 && cells < MAX_CELLS && Math.abs(k.length - key.length) <= budget) {
+      cells += key.length * k.length;
+      d = editDistance(key, k, budget);
+    }
     if (d > budget && key.length >= 4 && (k.startsWith(key) || key.startsWith(k))) d = budget;
     if (d <= budget) scored.push({ name, d });
   }

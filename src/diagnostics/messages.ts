@@ -36,6 +36,7 @@ export const MESSAGES = {
   KS1019: m<{ summary: string }>('info', 'keras1-converted', (p) => `Converted from Keras 1 to Keras 2: ${p.summary}.`),
   KS1020: m<{ layers: string; why: string; assumed: string }>('warning', 'dim-ordering-assumed', (p) => `${p.layers} ${p.why}; kspec assumes ${p.assumed}.`),
   KS1021: m<{ layer: string; why: string }>('error', 'channels-first', (p) => `tfjs cannot compute ${q(p.layer)} as Keras does: ${p.why}.`),
+  KS1022: m<{ what: string; limit: string }>('error', 'document-size', (p) => `The document is too large to read: ${p.what} (the limit is ${p.limit}).`),
 
   KS2001: m<{ name: string; custom?: boolean }>('error', 'unknown-layer', (p) => `Unknown layer class ${q(p.name)}${p.custom ? '; if it is a custom layer, kspec never runs its Python code, and tfjs needs a layer class registered under this name' : ''}.`),
   KS2002: m<{ arg: string; layer: string }>('error', 'unknown-argument', (p) => `${q(p.layer)} has no argument ${q(p.arg)}.`),

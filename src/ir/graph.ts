@@ -77,10 +77,20 @@ export function kerasSnakeCase(name: string): string {
   return s.startsWith('_') ? 'private' + s : s;
 }
 
-/** A name not in `taken`, Keras style: `base`, then `base_1`, `base_2`, … Adds it to `taken`. */
-export function uniqueName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let i = 1; taken.has(name); i++) name = `${base}_${i}`;
+/** Per `taken` set, the suffix each base name was last given (sets of taken names only grow). */
+const lastSuffix = new WeakMap<object, Map<string, number>>();
+
+/**
+ * A name not in `taken`, Keras style: `base`, then `base_1`, `base_2`, … Adds it to `taken`.
+ * The search resumes where the last one for `base` stopped, so naming n layers is linear, not quadratic.
+ */
+export function uniqueName(base: string, taken: Pick<Set<string>, 'has' | 'add'>): string {
+  let last = lastSuffix.get(taken);
+  if (!last) lastSuffix.set(taken, (last = new Map()));
+  let i = last.get(base) ?? 0;
+  let name = i === 0 ? base : `${base}_${i}`;
+  while (taken.has(name)) name = `${base}_${++i}`;
+  last.set(base, i);
   taken.add(name);
   return name;
 }

@@ -2,6 +2,17 @@
 
 export type JsonObject = Record<string, unknown>;
 
+/**
+ * Sets an own data property, whatever the key: `o.__proto__ = v` would replace the prototype (and a
+ * key from a user's file must stay a key, reported as unknown).
+ */
+export function setOwn(o: object, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** An own property, never an inherited one (`o["constructor"]` is Object for any plain object). */
+export const getOwn = <T>(o: Readonly<Record<string, T>> | undefined, key: string): T | undefined => (o !== undefined && Object.hasOwn(o, key) ? o[key] : undefined);
+
 /** A mapping (not null, not a list). */
 export const isObj = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 

@@ -14,8 +14,14 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): { 
     taken.push(...edits);
     applied++;
   }
-  taken.sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let out = text;
-  for (const e of taken) out = out.slice(0, e.span.start) + e.text + out.slice(e.span.end);
-  return { text: out, applied };
+  // Left to right in one join (editing the string once per fix is quadratic in big files).
+  taken.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of taken) {
+    parts.push(text.slice(at, e.span.start), e.text);
+    at = e.span.end;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(''), applied };
 }

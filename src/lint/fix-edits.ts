@@ -27,6 +27,29 @@ export function createFixer(doc: ParsedDocument, dialect: Dialect): Fixer {
   };
   const indentOf = (o: number) => /^[ \t]*/.exec(text.slice(lineStart(o)))![0];
 
+  // Indexes built once per file, on first use: a big model has a fix on every layer, and a scan of
+  // the whole text or graph per fix would make linting it quadratic.
+  let words: Map<string, number> | undefined;
+  /** How often `name` occurs in the text as a whole word (`\bname\b`). */
+  const mentionsIn = (name: string): number => {
+    if (!/^\w+$/.test(name)) return text.split(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)).length - 1;
+    if (!words) {
+      words = new Map();
+      for (const m of text.matchAll(/\w+/g)) words.set(m[0], (words.get(m[0]) ?? 0) + 1);
+    }
+    return words.get(name) ?? 0;
+  };
+  const graphNames = new WeakMap<ModelGraph, Set<string>>();
+  /** The graph's layer names plus the names one fix adds (each fix names its layers on its own). */
+  const namesFor = (graph: ModelGraph) => {
+    let names = graphNames.get(graph);
+    if (!names) graphNames.set(graph, (names = new Set(graph.layers.map((l) => l.name))));
+    const base = names;
+    const added = new Set<string>();
+    return { has: (n: string) => added.has(n) || base.has(n), add: (n: string) => added.add(n) };
+  };
+  const referenceIndex = new Map<string, Map<string, Span[]>>();
+
   /** The text of a scalar value, quoted like `raw` (the text it replaces). */
   const scalarLike = (raw: string, value: Scalar): string => {
     const q = raw[0];
@@ -130,7 +153,7 @@ export function createFixer(doc: ParsedDocument, dialect: Dialect): Fixer {
     if (graph.style === 'functional') {
       if (layer.calls.length !== 1 || layer.model) return undefined;
       const own = slice(item.span);
-      const mentions = text.split(new RegExp(`\\b${layer.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)).length - 1;
+      const mentions = mentionsIn(layer.name);
       const ownMentions = own.split(new RegExp(`\\b${layer.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)).length - 1;
       if (mentions > ownMentions) return undefined;
     }
@@ -145,7 +168,7 @@ export function createFixer(doc: ParsedDocument, dialect: Dialect): Fixer {
   }
 
   function insertKeras(graph: ModelGraph, layer: LayerNode, chain: readonly LayerTemplate[], listPath: Path, list: TreeNode & { kind: 'seq' }, item: TreeNode, index: number): TextEdit[] | undefined {
-    const taken = new Set(graph.layers.map((l) => l.name));
+    const taken = namesFor(graph);
     const functional = graph.style === 'functional';
     let prev = layer.name;
     const entries = chain.map((t) => {
@@ -177,10 +200,22 @@ export function createFixer(doc: ParsedDocument, dialect: Dialect): Fixer {
 
   /** Spans of the layer-name strings in inbound nodes and output_layers that name `name`. */
   function references(configPath: Path, name: string): Span[] {
-    const out: Span[] = [];
+    const key = JSON.stringify(configPath);
+    let index = referenceIndex.get(key);
+    if (!index) referenceIndex.set(key, (index = referencesByName(configPath)));
+    return [...(index.get(name) ?? [])];
+  }
+
+  function referencesByName(configPath: Path): Map<string, Span[]> {
+    const out = new Map<string, Span[]>();
     const layers = doc.node([...configPath, 'layers']);
     const visitTriple = (t: TreeNode | undefined) => {
-      if (t?.kind === 'seq' && t.items[0]?.kind === 'scalar' && t.items[0].value === name) out.push(t.items[0].span);
+      const first = t?.kind === 'seq' ? t.items[0] : undefined;
+      if (first?.kind !== 'scalar' || typeof first.value !== 'string') return;
+      const name = first.value;
+      let spans = out.get(name);
+      if (!spans) out.set(name, (spans = []));
+      spans.push(first.span);
     };
     if (layers?.kind === 'seq') {
       for (const l of layers.items) {

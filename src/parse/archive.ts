@@ -7,6 +7,9 @@ import { inflateRawSync } from 'node:zlib';
 
 export interface ZipEntries {
   readonly names: readonly string[];
+  /** The uncompressed size the zip directory declares. */
+  size(name: string): number | undefined;
+  /** The entry's bytes; undefined when it is damaged, larger than the limit, or not what it declares. */
   read(name: string): Uint8Array | undefined;
 }
 
@@ -16,7 +19,11 @@ const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]!
 export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 export const isHdf5 = (b: Uint8Array) => b.length >= 8 && [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x);
 
-/** The entries of a zip file, or a sentence saying why it cannot be read. */
+/**
+ * The entries of a zip file, or a sentence saying why it cannot be read. Entries are read by exact
+ * name into memory only (nothing is ever extracted to disk, so `../` names cannot escape anywhere);
+ * none is inflated beyond the size it declares, nor beyond `maxEntryBytes` (zip bombs stop there).
+ */
 export function readZip(b: Uint8Array, maxEntryBytes = 512 * 1024 * 1024): ZipEntries | { error: string } {
   // The end-of-central-directory record is in the last 65,557 bytes.
   let eocd = -1;
@@ -45,6 +52,7 @@ export function readZip(b: Uint8Array, maxEntryBytes = 512 * 1024 * 1024): ZipEn
   }
   return {
     names: [...entries.keys()],
+    size: (name) => entries.get(name)?.size,
     read(name) {
       const e = entries.get(name);
       if (!e || e.size > maxEntryBytes || e.local + 30 > b.length || u32(b, e.local) !== 0x04034b50) return undefined;
@@ -54,7 +62,7 @@ export function readZip(b: Uint8Array, maxEntryBytes = 512 * 1024 * 1024): ZipEn
       if (e.method === 0) return data;
       if (e.method !== 8) return undefined;
       try {
-        const out = inflateRawSync(data, { maxOutputLength: maxEntryBytes });
+        const out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
         return out.length === e.size ? out : undefined;
       } catch {
         return undefined;
@@ -63,19 +71,30 @@ export function readZip(b: Uint8Array, maxEntryBytes = 512 * 1024 * 1024): ZipEn
   };
 }
 
-export interface KerasArchive {
+export interface KerasArchive<T = string> {
   /** config.json, as text (positions in diagnostics refer to it). */
-  readonly config: string;
+  readonly config: T;
   /** From metadata.json, when present. */
   readonly kerasVersion?: string;
 }
 
+/** Entry names as printed in messages: control characters escaped (names are the archive author's). */
+const printable = (name: string) => JSON.stringify(name).slice(1, -1);
+
 /** config.json and the Keras version of a `.keras` archive, or why it cannot be read. */
-export function readKerasArchive(b: Uint8Array): KerasArchive | { error: string } {
-  const zip = readZip(b);
+export function readKerasArchive(b: Uint8Array, maxConfigBytes?: number): KerasArchive | { error: string } {
+  const a = readKerasArchiveBytes(b, maxConfigBytes);
+  return 'error' in a ? a : { ...a, config: new TextDecoder().decode(a.config) };
+}
+
+/** The same with config.json as bytes, for callers that decode it strictly. */
+export function readKerasArchiveBytes(b: Uint8Array, maxConfigBytes = 64 * 1024 * 1024): KerasArchive<Uint8Array> | { error: string } {
+  const zip = readZip(b, maxConfigBytes);
   if ('error' in zip) return zip;
+  const size = zip.size('config.json');
+  if (size !== undefined && size > maxConfigBytes) return { error: `config.json is ${size.toLocaleString('en-US')} bytes uncompressed, more than the ${maxConfigBytes.toLocaleString('en-US')} kspec reads` };
   const config = zip.read('config.json');
-  if (!config) return { error: zip.names.includes('config.json') ? 'config.json cannot be decompressed' : `it has no config.json (it holds ${zip.names.slice(0, 5).join(', ') || 'nothing'})` };
+  if (!config) return { error: zip.names.includes('config.json') ? 'config.json cannot be decompressed' : `it has no config.json (it holds ${zip.names.slice(0, 5).map(printable).join(', ') || 'nothing'})` };
   let kerasVersion: string | undefined;
   const meta = zip.read('metadata.json');
   if (meta) {
@@ -86,5 +105,5 @@ export function readKerasArchive(b: Uint8Array): KerasArchive | { error: string 
       // metadata.json is informative only; a broken one does not stop the model from loading.
     }
   }
-  return { config: new TextDecoder().decode(config), ...(kerasVersion && { kerasVersion }) };
+  return { config, ...(kerasVersion && { kerasVersion }) };
 }

@@ -4,6 +4,7 @@ import type { Reporter } from '../diagnostics/report.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import { parseJsonTree } from './json.js';
 import { locate, nodeAt, type TreeNode } from './tree.js';
+import { count, MAX_JSON_VALUES } from './limits.js';
 import { MAX_DEPTH, parseYamlTree } from './yaml.js';
 
 export type Syntax = 'json' | 'yaml';
@@ -40,8 +41,13 @@ export function parseDocumentText(file: SourceFile, reporter: Reporter, syntax =
       reporter.report('KS1001', { path: [], inner: { start: offset, end: offset + 1 } }, { detail: error?.message ?? 'syntax error' });
       return undefined;
     }
-    if (jsonDepth(file.text) > MAX_DEPTH + 1) {
+    const shape = jsonShape(file.text);
+    if (shape.depth > MAX_DEPTH + 1) {
       reporter.report('KS1005', { path: [] }, { limit: MAX_DEPTH });
+      return undefined;
+    }
+    if (shape.values > MAX_JSON_VALUES) {
+      reporter.report('KS1022', { path: [], inner: { start: 0, end: 0 } }, { what: `about ${count(shape.values)} JSON values`, limit: `${count(MAX_JSON_VALUES)} values` });
       return undefined;
     }
     let tree: TreeNode | undefined;
@@ -83,19 +89,25 @@ export function toPlain(root: TreeNode): unknown {
   return out.v;
 }
 
-/** How deeply the containers of valid JSON text nest: a scan is cheaper than walking the value. */
-function jsonDepth(text: string): number {
+/**
+ * How deeply the containers of valid JSON text nest, and about how many values it holds (one per
+ * container and comma, so empty containers count once too): a scan is cheaper than walking the value.
+ */
+function jsonShape(text: string): { depth: number; values: number } {
   let depth = 0;
   let max = 0;
+  let values = 1;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) i = stringEnd(text, i);
+    else if (c === 0x2c) values++;
     else if (c === 0x5b || c === 0x7b) {
+      values++;
       if (++depth > max) max = depth;
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
-  return max;
+  return { depth: max, values };
 }
 
 /** The closing quote of the JSON string opening at `open` (a quote after an even run of backslashes). */

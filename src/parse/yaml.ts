@@ -3,9 +3,10 @@
  * (legacy Keras `to_yaml`) is read as a list, any other tag is a diagnostic, and alias expansion
  * is bounded so that "billion laughs" documents cannot exhaust memory.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YNode } from 'yaml';
 import type { Reporter } from '../diagnostics/report.js';
 import type { Span } from '../source/source-file.js';
+import { count, MAX_YAML_CHARS } from './limits.js';
 import type { MapEntry, Scalar, TreeNode } from './tree.js';
 
 /** Plain data tags the core schema resolves; anything else is refused. */
@@ -16,6 +17,11 @@ export const MAX_ALIAS_NODES = 100_000;
 export const MAX_DEPTH = 1000;
 
 export function parseYamlTree(text: string, reporter: Reporter): TreeNode | undefined {
+  if (text.length > MAX_YAML_CHARS) {
+    const limit = `${count(MAX_YAML_CHARS)} characters for YAML; JSON may be larger`;
+    reporter.report('KS1022', { path: [], inner: { start: 0, end: 0 } }, { what: `${count(text.length)} characters of YAML`, limit });
+    return undefined;
+  }
   const doc = parseDocument(text, { logLevel: 'error', prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', strict: true, stringKeys: false }) as Document.Parsed;
   // The yaml package recurses; on absurd nesting it reports stack overflows (how many depends on
   // the stack left), which are one nesting error here.
@@ -23,6 +29,18 @@ export function parseYamlTree(text: string, reporter: Reporter): TreeNode | unde
   if (overflow) reporter.report('KS1005', { path: [], inner: { start: overflow.pos[0], end: overflow.pos[1] } }, { limit: MAX_DEPTH });
   else for (const e of doc.errors) reporter.report('KS1002', { path: [], inner: { start: e.pos[0], end: e.pos[1] } }, { detail: yamlDetail(e.message) });
   if (doc.errors.length > 0) return undefined;
+  // Each alias's node, found in one pass: the yaml package's own resolve() walks the whole
+  // document for every alias, which makes a file of many aliases quadratic.
+  const targets = new Map<Alias, YNode>();
+  const anchors = new Map<string, YNode>();
+  visit(doc, {
+    Node(_, n) {
+      if (isAlias(n)) {
+        const t = anchors.get(n.source);
+        if (t) targets.set(n, t);
+      } else if (n.anchor) anchors.set(n.anchor, n);
+    },
+  });
   let budget = MAX_ALIAS_NODES;
   let inAlias = 0;
   let failed = false;
@@ -44,7 +62,7 @@ export function parseYamlTree(text: string, reporter: Reporter): TreeNode | unde
     if (depth > MAX_DEPTH) return fail('KS1005', fallback);
     if (node === null || node === undefined) return { kind: 'scalar', span: fallback, value: null };
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = targets.get(node);
       if (!target) return fail('KS1004', spanOf(node));
       inAlias++;
       const resolved = convert(target, depth + 1, spanOf(node));
@@ -72,6 +90,7 @@ export function parseYamlTree(text: string, reporter: Reporter): TreeNode | unde
     if (isMap(node)) {
       if (LIST_TAGS.has(tag ?? '')) return fail('KS1003', spanOf(node), String(tag));
       const entries: MapEntry[] = [];
+      const seen = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as YNode | null;
@@ -85,7 +104,8 @@ export function parseYamlTree(text: string, reporter: Reporter): TreeNode | unde
         const value = convert(pair.value as YNode | null, depth + 1, { start: keySpan.end, end: keySpan.end });
         if (!value) return undefined;
         // PyYAML (which wrote legacy Keras YAML) keeps the last of duplicate keys; so do we, and say so.
-        if (entries.some((e) => e.key === key)) reporter.report('KS1012', { path: [], inner: keySpan }, { key });
+        if (seen.has(key)) reporter.report('KS1012', { path: [], inner: keySpan }, { key });
+        seen.add(key);
         entries.push({ key, keySpan, value });
       }
       return { kind: 'map', span: spanOf(node), entries };

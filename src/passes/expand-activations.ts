@@ -15,40 +15,38 @@ const LAYER_KEYS = ['batch_input_shape', 'input_shape', 'batch_size', 'dtype', '
 
 export function expandActivations(graph: ModelGraph, semantics: Semantics): ModelGraph {
   const taken = new Set<string>(graph.layers.map((l) => l.name));
-  let layers = graph.layers.map((l) => (l.model ? { ...l, model: expandActivations(l.model, semantics) } : l));
-  let outputs = graph.outputs;
-  for (let i = 0; i < layers.length; i++) {
-    const layer = layers[i]!;
+  const layers: LayerNode[] = [];
+  /** Each layer followed by a chain → the chain's last layer, which takes over its consumers. */
+  const movedTo = new Map<string, string>();
+  const added = new Set<LayerNode>();
+  for (const original of graph.layers) {
+    const layer = original.model ? { ...original, model: expandActivations(original.model, semantics) } : original;
     const result = rewriteLayer(layer, semantics);
-    if (!result) continue;
-    const { replaced, chain } = result;
-    if (chain.length === 0) {
-      layers = [...layers.slice(0, i), replaced, ...layers.slice(i + 1)];
+    if (!result) {
+      layers.push(layer);
       continue;
     }
+    const { replaced, chain } = result;
+    layers.push(replaced);
     // `replaced` keeps the original name; the chain follows it and takes over its consumers.
-    const added: LayerNode[] = [];
     let prev = replaced;
     for (const t of chain) {
       const name = uniqueName(`${layer.name}_${kerasSnakeCase(t.className)}`, taken);
       const calls = graph.style === 'functional' ? prev.calls.map((_, k) => ({ inputs: [{ layer: prev.name, node: k, tensor: 0 }], kwargs: {} })) : [];
       const node: LayerNode = { name, className: t.className, config: t.config, calls, origin: { at: layer.origin.args?.activation?.value ?? layer.origin.at, synthetic: 'activation' } };
-      added.push(node);
+      layers.push(node);
+      added.add(node);
       prev = node;
     }
-    const last = prev.name;
-    const rewire = (t: TensorRef): TensorRef => (t.layer === layer.name ? { ...t, layer: last } : t);
-    const fresh = new Set(added.map((a) => a.name));
-    layers = [
-      ...layers.slice(0, i).map((l) => rewireLayer(l, rewire)),
-      replaced,
-      ...added,
-      ...layers.slice(i + 1).map((l) => (fresh.has(l.name) ? l : rewireLayer(l, rewire))),
-    ];
-    outputs = outputs.map(rewire);
-    i += added.length;
+    if (chain.length > 0) movedTo.set(layer.name, prev.name);
   }
-  return { ...graph, layers, outputs };
+  if (movedTo.size === 0) return { ...graph, layers, outputs: graph.outputs };
+  // One rewiring pass (not one per rewritten layer: that is quadratic in big models).
+  const rewire = (t: TensorRef): TensorRef => {
+    const to = movedTo.get(t.layer);
+    return to === undefined ? t : { ...t, layer: to };
+  };
+  return { ...graph, layers: layers.map((l) => (added.has(l) ? l : rewireLayer(l, rewire))), outputs: graph.outputs.map(rewire) };
 }
 
 function rewireLayer(l: LayerNode, rewire: (t: TensorRef) => TensorRef): LayerNode {

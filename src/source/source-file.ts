@@ -64,19 +64,25 @@ export class SourceFile {
   }
 }
 
+/**
+ * Control characters (terminal escapes) and bidirectional overrides in a file are shown as U+FFFD,
+ * one for one so the caret stays aligned: printing a frame never lets the file drive the terminal.
+ */
+const printable = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+
 /** A few lines around `span` with a caret underline, as compilers print them. */
 export function codeFrame(file: SourceFile, span: Span, context = 1): string {
   const from = file.position(span.start);
   const to = file.position(Math.max(span.start, span.end));
   const first = Math.max(1, from.line - context);
   // The empty "line" after a final newline is not worth showing.
-  const lines = /\r?\n$|\r$/.test(file.text) ? file.lineCount - 1 : file.lineCount;
+  const lines = file.text.endsWith('\n') || file.text.endsWith('\r') ? file.lineCount - 1 : file.lineCount;
   const last = Math.max(from.line, Math.min(lines, from.line + context));
   const width = String(last).length;
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
     const raw = file.lineText(line);
-    const text = raw.length > 160 ? raw.slice(0, 160) + '…' : raw;
+    const text = printable(raw.length > 160 ? raw.slice(0, 160) + '…' : raw);
     const mark = line === from.line ? '>' : ' ';
     out.push(`${mark} ${String(line).padStart(width)} | ${text}`);
     if (line === from.line) {

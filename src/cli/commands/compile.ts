@@ -8,7 +8,7 @@ import { compile } from '../../compile.js';
 import { stubsModule } from '../../emit/stubs.js';
 import { emitTypeScript } from '../../emit/typescript.js';
 import { frontEnd, resolvedDiagnostics, type FrontEndOptions } from '../../front.js';
-import { formatDiagnostics } from '../../diagnostics/format.js';
+import { formatDiagnostic, formatDiagnostics } from '../../diagnostics/format.js';
 import type { Dialect } from '../../parse/detect.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { writeAtomic } from '../io.js';
@@ -31,7 +31,8 @@ export function compileCommand(args: ParsedArgs, io: Io): number {
   if (emit !== 'model-json' && emit !== 'ts' && emit !== 'js') throw new UsageError('--emit must be model-json, stubs, ts or js');
   const result = compile(spec.text, options);
   const shown = result.diagnostics.filter((d) => d.severity !== 'info' || flags.has('verbose'));
-  if (shown.length > 0) io.stderr(formatDiagnostics(shown, result.source, { color: io.isTTY && !flags.has('no-color'), frames: true }) + '\n');
+  // One write per diagnostic: a file with hundreds of thousands of problems never builds one giant string.
+  for (const d of shown) io.stderr(formatDiagnostic(d, result.source, { color: io.isTTY && !flags.has('no-color'), frames: true }) + '\n');
   if (!result.ok || !result.modelJSON) return 1;
   const out = emit === 'model-json' ? JSON.stringify(result.modelJSON, null, 2) + '\n' : emitTypeScript(result, { sourceName: spec.fileName, js: emit === 'js' });
   const output = flags.get('output');

@@ -12,7 +12,7 @@ import type { FormatContext, LintFileResult } from '../../lint/types.js';
 import { VERSION } from '../../version.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { expandInputs } from '../files.js';
-import { writeAtomic } from '../io.js';
+import { encodeText, IoError, replaceFile } from '../io.js';
 import { readSpec } from '../spec-input.js';
 import type { Io } from '../main.js';
 
@@ -26,7 +26,7 @@ export function lintCommand(args: ParsedArgs, io: Io): number {
   const { positionals, flags } = args;
   if (positionals.length === 0) throw new UsageError('lint needs files, folders or globs to read (or - for standard input)');
   const format = String(flags.get('format') ?? 'stylish');
-  if (!(format in FORMATS)) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
+  if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
   const maxWarnings = flags.has('max-warnings') ? Number(flags.get('max-warnings')) : Infinity;
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings takes a whole number');
   const fix = flags.has('fix');
@@ -37,6 +37,8 @@ export function lintCommand(args: ParsedArgs, io: Io): number {
   const dialect = flags.get('dialect') as Dialect | undefined;
 
   const results: LintFileResult[] = [];
+  /** Files --fix could not write: reported after the results, and the exit status is 2. */
+  const unwritten: string[] = [];
   let diff = '';
   for (const file of files) {
     const spec = readSpec(file);
@@ -47,8 +49,18 @@ export function lintCommand(args: ParsedArgs, io: Io): number {
     const { text, fileName: name } = spec;
     // Text inside an archive cannot be fixed in place; its diagnostics are still reported.
     const fixing = (fix || dryRun) && !spec.fromArchive;
-    const r = lintText(text, { fileName: name, fix: fixing, ...(spec.kerasVersion && { kerasVersion: spec.kerasVersion }), ...(dialect && { dialect }) });
-    if (r.output !== undefined && fix) writeAtomic(file, r.output);
+    const options = { fileName: name, ...(spec.kerasVersion && { kerasVersion: spec.kerasVersion }), ...(dialect && { dialect }) };
+    let r = lintText(text, { ...options, fix: fixing });
+    if (r.output !== undefined && fix) {
+      try {
+        replaceFile(file, spec.bytes!, encodeText(r.output, spec.encoding));
+      } catch (e) {
+        if (!(e instanceof IoError)) throw e;
+        unwritten.push(e.message);
+        // Nothing was written: report the problems the file still has.
+        r = lintText(text, options);
+      }
+    }
     if (r.output !== undefined && dryRun) diff += unifiedDiff(name, text, r.output);
     const quiet = flags.has('quiet');
     results.push(quiet ? { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') } : r);
@@ -61,5 +73,7 @@ export function lintCommand(args: ParsedArgs, io: Io): number {
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (errors === 0 && warnings > maxWarnings) io.stderr(`kspec: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
+  for (const m of unwritten) io.stderr(`kspec: ${m}\n`);
+  if (unwritten.length > 0) return 2;
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
 }

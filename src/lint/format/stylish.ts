@@ -34,7 +34,7 @@ export function formatStylish(results: readonly LintFileResult[], ctx: FormatCon
       return { line: String(start.line), column: String(start.column), severity: d.severity, message: d.message + suggestionText(d), code: d.code };
     });
     // Widths come from the plain text, so colour never shifts the columns; each file is its own table.
-    const width = (k: keyof (typeof rows)[number]) => Math.max(...rows.map((row) => row[k].length));
+    const width = (k: keyof (typeof rows)[number]) => rows.reduce((w, row) => Math.max(w, row[k].length), 0);
     const [lw, cw, sw, mw] = [width('line'), width('column'), width('severity'), width('message')];
     const lines = rows.map((row) => {
       // eslint right-aligns the line and left-aligns the column, so the colons line up.

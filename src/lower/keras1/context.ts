@@ -11,7 +11,7 @@
  */
 import type { Path } from '../../diagnostics/diagnostic.js';
 import type { Reporter } from '../../diagnostics/report.js';
-import { isObj, type JsonObject } from '../../ir/json.js';
+import { isObj, setOwn, type JsonObject } from '../../ir/json.js';
 
 /** A Keras 1 `Deconvolution2D` output_shape, compared with what Conv2DTranspose computes once shapes are known. */
 export interface DeconvShape {
@@ -142,9 +142,9 @@ export function mapConfigs(model: JsonObject, path: Path, fn: (config: JsonObjec
 
 /** `config` without `keys` (the same object when none is present). */
 export function without(config: JsonObject, ...keys: string[]): JsonObject {
-  if (!keys.some((k) => k in config)) return config;
+  if (!keys.some((k) => Object.hasOwn(config, k))) return config;
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(config)) if (!keys.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(config)) if (!keys.includes(k)) setOwn(out, k, v);
   return out;
 }
 
@@ -157,8 +157,8 @@ export function renameKey(config: JsonObject, from: string, to: string, value: (
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(config)) {
     if (k === from) {
-      if (!(to in config)) out[to] = value(v);
-    } else out[k] = v;
+      if (!Object.hasOwn(config, to)) setOwn(out, to, value(v));
+    } else setOwn(out, k, v);
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { ArgOrigin } from '../../ir/graph.js';
 import { parseCallString, type PyArg, type PyValue } from '../../parse/call-string.js';
 import { bareClassName, resolveClass, type LowerContext } from '../context.js';
 import { pyToPlain, type PyContext } from './py-values.js';
-import { isObj } from '../../ir/json.js';
+import { getOwn, isObj, setOwn } from '../../ir/json.js';
 
 export interface InputName {
   readonly name: string;
@@ -101,13 +101,14 @@ export function buildArgs(ctx: LowerContext, spec: LayerSpec, known: boolean, ra
       nameAt = a.valueAt;
       continue;
     }
-    if (key in args) {
+    if (Object.hasOwn(args, key)) {
       ctx.reporter.report('KS2008', a.key, { arg: key });
       ok = false;
       continue;
     }
-    config[key] = a.value;
-    args[key] = { key: a.key, value: a.valueAt };
+    // Own data properties: an argument named `__proto__` stays an argument (and is reported as unknown).
+    setOwn(config, key, a.value);
+    setOwn(args, key, { key: a.key, value: a.valueAt });
   }
   if (!ok) return undefined;
   normalizeInputShape(config, args, at);
@@ -283,7 +284,7 @@ export function lowerMappingItem(ctx: LowerContext, item: Record<string, unknown
   }
   const body = item[cls];
   const bodyPath = [...path, cls];
-  const model = MODEL_KEYS[cls];
+  const model = getOwn(MODEL_KEYS, cls);
   if (model) {
     if (!isObj(body)) {
       ctx.reporter.report('KS2009', bodyPath, { detail: `A nested ${cls} holds a kspec model (a mapping with "layers")` });

@@ -1,0 +1,191 @@
+/**
+ * Hostile `.keras` archives: zip bombs, lying sizes, corrupt directories, path-traversal names.
+ * kspec reads config.json (and metadata.json) by exact name, into memory, never beyond the size
+ * the directory declares nor beyond MAX_INPUT_BYTES, and never writes an entry anywhere.
+ */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/compile.js';
+import { readZip } from '../../src/parse/archive.js';
+import { MAX_INPUT_BYTES } from '../../src/parse/limits.js';
+import { loadSpec } from '../../src/source/load.js';
+import { expectCleanFailure, expectLocated, runCli, SEED } from './helpers.js';
+
+interface Entry {
+  readonly name: string;
+  readonly data: Uint8Array;
+  readonly deflate?: boolean;
+  /** Sizes the directory claims, when they should lie. */
+  readonly declaredSize?: number;
+  readonly declaredCompressed?: number;
+}
+
+/** A zip writer with control over every field a hostile archive would forge. */
+function zip(entries: readonly Entry[]): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = e.deflate === false ? Buffer.from(e.data) : deflateRawSync(e.data);
+    const n = Buffer.from(e.name);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(e.deflate === false ? 0 : 8, 8);
+    head.writeUInt32LE(e.declaredCompressed ?? data.length, 18);
+    head.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
+    head.writeUInt16LE(n.length, 26);
+    local.push(head, n, data);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(e.deflate === false ? 0 : 8, 10);
+    dir.writeUInt32LE(e.declaredCompressed ?? data.length, 20);
+    dir.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
+    dir.writeUInt16LE(n.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, n);
+    offset += 30 + n.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, cd, end]);
+}
+
+const CONFIG = Buffer.from(JSON.stringify({ class_name: 'Sequential', config: { name: 'z', layers: [{ class_name: 'InputLayer', config: { batch_shape: [null, 3], name: 'in' } }, { class_name: 'Dense', config: { name: 'd', units: 2 } }] } }));
+const text = (s: string) => Buffer.from(s);
+
+function loadError(bytes: Uint8Array): string {
+  const r = loadSpec(bytes, 'model.keras');
+  if (!('error' in r)) throw new Error('expected the archive to be refused');
+  expect(r.error.code).toBe('KS1017');
+  return (r.error as { detail: string }).detail;
+}
+
+describe('zip bombs stop at the declared size and the limit', () => {
+  it(`config.json declaring more than ${MAX_INPUT_BYTES} bytes is refused without inflating it`, () => {
+    const t0 = performance.now();
+    const detail = loadError(zip([{ name: 'config.json', data: text('{}'), declaredSize: 0xfffffff0 }]));
+    expect(detail).toBe(`config.json is 4,294,967,280 bytes uncompressed, more than the ${MAX_INPUT_BYTES.toLocaleString('en-US')} kspec reads`);
+    expect(performance.now() - t0).toBeLessThan(100);
+  });
+
+  it('config.json that inflates beyond what it declares (a lying bomb) is refused at the declared size', () => {
+    // 200 MB of zeros deflate to ~200 KB; the entry claims 10 bytes.
+    const bomb = Buffer.alloc(200 * 1024 * 1024);
+    const t0 = performance.now();
+    expect(loadError(zip([{ name: 'config.json', data: bomb, declaredSize: 10 }]))).toBe('config.json cannot be decompressed');
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('a high-ratio but honest config.json under the limit is read (and then refused as JSON)', () => {
+    const zeros = Buffer.alloc(8 * 1024 * 1024, 0x20);
+    const r = loadSpec(zip([{ name: 'config.json', data: zeros }]), 'model.keras');
+    if ('error' in r) throw new Error(JSON.stringify(r.error));
+    expect(compile(r.text, { fileName: r.fileName }).diagnostics.map((d) => d.code)).toEqual(['KS1006']);
+  });
+
+  it('model.weights.h5 is never inflated, however large it claims to be', () => {
+    const r = loadSpec(zip([{ name: 'config.json', data: CONFIG }, { name: 'model.weights.h5', data: Buffer.alloc(1024 * 1024), declaredSize: 0xffffffff }]), 'model.keras');
+    expect('error' in r).toBe(false);
+  });
+});
+
+describe('corrupt archives are KS1017, never an exception', () => {
+  const good = zip([{ name: 'config.json', data: CONFIG }]);
+  const cd = good.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  const eocd = good.length - 22;
+  const patch = (at: number, bytes: number[]) => {
+    const b = Buffer.from(good);
+    bytes.forEach((x, i) => (b[at + i] = x));
+    return b;
+  };
+  it.each([
+    ['only a signature', Buffer.from([0x50, 0x4b, 0x03, 0x04])],
+    ['truncated in the data', good.subarray(0, 40)],
+    ['truncated in the directory', good.subarray(0, cd + 10)],
+    ['the directory offset past the end', patch(eocd + 16, [0xff, 0xff, 0xff, 0x7f])],
+    ['65,535 entries claimed', patch(eocd + 10, [0xff, 0xff])],
+    ['zip64 markers', patch(eocd + 10, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])],
+    ['a local header offset past the end', patch(cd + 42, [0xff, 0xff, 0xff, 0x7f])],
+    ['a name length past the end', patch(cd + 28, [0xff, 0xff])],
+    ['an unknown compression method', patch(cd + 10, [99, 0])],
+    ['compressed size larger than the file', patch(cd + 20, [0xff, 0xff, 0xff, 0x0f])],
+    ['deflate data replaced by garbage', Buffer.concat([good.subarray(0, 30 + 11), Buffer.alloc(good.length - 30 - 11 - (good.length - cd), 0xff), good.subarray(cd)])],
+  ])('%s', (_, bytes) => {
+    const r = loadSpec(bytes, 'model.keras');
+    expect('error' in r ? r.error.code : 'read').toMatch(/^(KS1017|read)$/);
+    if (!('error' in r)) expectLocated(compile(r.text, { fileName: r.fileName }).diagnostics, r.text, false);
+  });
+
+  it('random damage to a valid archive (fast-check)', () => {
+    const base = zip([{ name: 'metadata.json', data: text('{"keras_version": "3.9.2"}') }, { name: 'config.json', data: CONFIG }, { name: 'model.weights.h5', data: Buffer.alloc(64) }]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), fc.nat({ max: base.length }), (flips, cut) => {
+        const b = Buffer.from(base);
+        for (const [at, v] of flips) b[at] = v;
+        const bytes = cut > base.length - 8 ? b : b.subarray(0, Math.max(4, cut));
+        const r = loadSpec(bytes, 'model.keras');
+        if ('error' in r) return;
+        const c = compile(r.text, { fileName: r.fileName, ...(r.kerasVersion && { kerasVersion: r.kerasVersion }) });
+        expectLocated(c.diagnostics, r.text, c.ok);
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+});
+
+describe('entry names are data: nothing is extracted, so traversal names go nowhere', () => {
+  const NAMES = ['../config.json', '../../../../tmp/kspec-escape', '/etc/passwd', 'C:\\Windows\\win.ini', 'dir/../config.json', './config.json', 'config.json/', 'config.json\u0000.txt', '\u001b[2Jconfig', ''];
+  it('an archive of traversal names has no config.json, and the message escapes control characters', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kspec-zip-'));
+    const file = join(dir, 'evil.keras');
+    writeFileSync(file, zip(NAMES.map((name) => ({ name, data: CONFIG }))));
+    const r = runCli(['lint', '--format', 'json', file], { cwd: dir });
+    expectCleanFailure(r, 'KS1017');
+    const [result] = JSON.parse(r.stdout) as { diagnostics: { message: string }[] }[];
+    expect(result!.diagnostics[0]!.message).toBe('This is not a readable .keras archive: it has no config.json (it holds ../config.json, ../../../../tmp/kspec-escape, /etc/passwd, C:\\\\Windows\\\\win.ini, dir/../config.json).');
+    expect(readdirSync(dir)).toEqual(['evil.keras']);
+    const stylish = runCli(['lint', file], { cwd: dir });
+    expect(stylish.stdout).not.toContain('\u001b');
+  });
+
+  it('duplicate config.json entries: the last one is read, as unzip does', () => {
+    const other = Buffer.from(CONFIG.toString().replace('"z"', '"second"'));
+    const r = loadSpec(zip([{ name: 'config.json', data: CONFIG }, { name: 'config.json', data: other }]), 'model.keras');
+    if ('error' in r) throw new Error(JSON.stringify(r.error));
+    expect(r.text).toContain('"second"');
+  });
+
+  it('readZip lists the names as they are and reads only by exact name', () => {
+    const z = readZip(zip(NAMES.map((name) => ({ name, data: text('x') }))));
+    if ('error' in z) throw new Error(z.error);
+    expect(z.names).toEqual(NAMES);
+    expect(z.read('config.json')).toBeUndefined();
+  });
+});
+
+describe('the CLI on archives, with a 256 MB heap', () => {
+  it('a lying 200 MB bomb exits 1 with KS1017, in time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kspec-zip-'));
+    writeFileSync(join(dir, 'bomb.keras'), zip([{ name: 'config.json', data: Buffer.alloc(200 * 1024 * 1024), declaredSize: 100 }]));
+    const r = runCli(['compile', 'bomb.keras'], { cwd: dir, heapMB: 256 });
+    expectCleanFailure(r, 'KS1017');
+    expect(r.ms).toBeLessThan(10_000);
+  });
+
+  it('invalid UTF-8 inside config.json is located in it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kspec-zip-'));
+    writeFileSync(join(dir, 'm.keras'), zip([{ name: 'config.json', data: Buffer.concat([text('{"class_name": "'), Buffer.from([0xff, 0xfe]), text('"}')]) }]));
+    const r = runCli(['compile', 'm.keras', '--no-color'], { cwd: dir });
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/^m\.keras\/config\.json:1:17: error KS1001 Invalid JSON: the text is not UTF-8: the byte 0xFF at byte offset 16 does not start a UTF-8 character\./);
+  });
+});
