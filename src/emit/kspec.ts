@@ -5,7 +5,7 @@
  * read as `x = Layer(args)(inputs)`, and a layer consuming the previous output names no inputs.
  */
 import { argsOf, lookupLayer, type ArgType, type LayerSpec } from '../ir/catalogue/index.js';
-import { kerasSnakeCase, uniqueName, type LayerNode, type ModelGraph, type TensorRef } from '../ir/graph.js';
+import { kerasSnakeCase, Names, type LayerNode, type ModelGraph, type TensorRef } from '../ir/graph.js';
 import { isObj, jsonEqual } from '../ir/json.js';
 import { lookupObject, type ObjectKind } from '../ir/objects.js';
 import { pyLiteral } from '../lint/render.js';
@@ -97,8 +97,8 @@ function layerCall(spec: LayerSpec, config: Readonly<Record<string, unknown>>, w
 
 /** Names kspec gives unnamed layers (Keras's), so a layer whose name is that can stay unnamed. */
 function autoNames(layers: readonly LayerNode[], explicit: ReadonlySet<string>): string[] {
-  const taken = new Set(explicit);
-  return layers.map((l) => (explicit.has(l.name) ? l.name : uniqueName(kerasSnakeCase(classOf(l)), taken)));
+  const taken = new Names(explicit);
+  return layers.map((l) => (explicit.has(l.name) ? l.name : taken.unique(kerasSnakeCase(classOf(l)))));
 }
 const classOf = (l: LayerNode) => (l.model ? (l.model.style === 'sequential' ? 'Sequential' : 'Functional') : l.className);
 
@@ -232,7 +232,7 @@ function functionalSpec(g: ModelGraph): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
   const tensorName = new Map<string, string>();
   const key = (t: TensorRef) => `${t.layer}\u0000${t.node}`;
-  const taken = new Set(g.layers.map((l) => l.name));
+  const taken = new Names(g.layers.map((l) => l.name));
   for (const l of g.layers.filter((x) => x.className === 'InputLayer')) {
     const s = shapeOf(l.config.batch_input_shape);
     const dtype = l.config.dtype;
@@ -250,7 +250,7 @@ function functionalSpec(g: ModelGraph): Record<string, unknown> {
     if (l.className === 'InputLayer') continue;
     l.calls.forEach((c, k) => {
       const node = k + (l.model ? 1 : 0);
-      const name = k === 0 ? l.name : uniqueName(`${l.name}_${k}`, taken);
+      const name = k === 0 ? l.name : taken.unique(`${l.name}_${k}`);
       tensorName.set(key({ layer: l.name, node, tensor: 0 }), name);
       const ins = c.inputs.map(ref);
       const implicit = ins.length === 1 && ins[0] === previous;

@@ -77,20 +77,32 @@ export function kerasSnakeCase(name: string): string {
   return s.startsWith('_') ? 'private' + s : s;
 }
 
-/** Per `taken` set, the suffix each base name was last given (sets of taken names only grow). */
-const lastSuffix = new WeakMap<object, Map<string, number>>();
-
 /**
- * A name not in `taken`, Keras style: `base`, then `base_1`, `base_2`, … Adds it to `taken`.
- * The search resumes where the last one for `base` stopped, so naming n layers is linear, not quadratic.
+ * Layer names in use, and for each base name the suffix it was last given, so that naming n layers
+ * `base`, `base_1`, `base_2`, … stays linear. `within` is a set of names also in use, read only.
  */
-export function uniqueName(base: string, taken: Pick<Set<string>, 'has' | 'add'>): string {
-  let last = lastSuffix.get(taken);
-  if (!last) lastSuffix.set(taken, (last = new Map()));
-  let i = last.get(base) ?? 0;
-  let name = i === 0 ? base : `${base}_${i}`;
-  while (taken.has(name)) name = `${base}_${++i}`;
-  last.set(base, i);
-  taken.add(name);
-  return name;
+export class Names {
+  private readonly taken: Set<string>;
+  private readonly last = new Map<string, number>();
+  constructor(
+    names: Iterable<string> = [],
+    private readonly within?: ReadonlySet<string>,
+  ) {
+    this.taken = new Set(names);
+  }
+  has(name: string): boolean {
+    return this.taken.has(name) || (this.within?.has(name) ?? false);
+  }
+  add(name: string): void {
+    this.taken.add(name);
+  }
+  /** A name not in use, Keras style: `base`, then `base_1`, `base_2`, … It is now in use. */
+  unique(base: string): string {
+    let i = this.last.get(base) ?? 0;
+    let name = i === 0 ? base : `${base}_${i}`;
+    while (this.has(name)) name = `${base}_${++i}`;
+    this.last.set(base, i);
+    this.add(name);
+    return name;
+  }
 }

@@ -6,7 +6,7 @@
  */
 import type { Location, Path, TextEdit } from '../diagnostics/diagnostic.js';
 import type { LayerTemplate } from '../ir/activations.js';
-import { kerasSnakeCase, uniqueName, type LayerNode, type ModelGraph } from '../ir/graph.js';
+import { kerasSnakeCase, Names, type LayerNode, type ModelGraph } from '../ir/graph.js';
 import type { ParsedDocument } from '../parse/document.js';
 import type { Dialect } from '../parse/detect.js';
 import type { TreeNode } from '../parse/tree.js';
@@ -39,14 +39,12 @@ export function createFixer(doc: ParsedDocument, dialect: Dialect): Fixer {
     }
     return words.get(name) ?? 0;
   };
-  const graphNames = new WeakMap<ModelGraph, Set<string>>();
+  const graphNames = new Map<ModelGraph, Set<string>>();
   /** The graph's layer names plus the names one fix adds (each fix names its layers on its own). */
   const namesFor = (graph: ModelGraph) => {
     let names = graphNames.get(graph);
     if (!names) graphNames.set(graph, (names = new Set(graph.layers.map((l) => l.name))));
-    const base = names;
-    const added = new Set<string>();
-    return { has: (n: string) => added.has(n) || base.has(n), add: (n: string) => added.add(n) };
+    return new Names([], names);
   };
   const referenceIndex = new Map<string, Map<string, Span[]>>();
 
@@ -172,7 +170,7 @@ export function createFixer(doc: ParsedDocument, dialect: Dialect): Fixer {
     const functional = graph.style === 'functional';
     let prev = layer.name;
     const entries = chain.map((t) => {
-      const name = uniqueName(`${layer.name}_${kerasSnakeCase(t.className)}`, taken);
+      const name = taken.unique(`${layer.name}_${kerasSnakeCase(t.className)}`);
       const e: Record<string, unknown> = { class_name: t.className, config: { name, trainable: true, ...t.config } };
       if (functional) Object.assign(e, { name, inbound_nodes: layer.calls.map((_, k) => [[prev, k, 0, {}]]) });
       prev = name;

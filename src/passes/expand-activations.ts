@@ -7,14 +7,14 @@
  */
 import { classifyActivation, type LayerTemplate, type Semantics } from '../ir/activations.js';
 import { lookupLayer } from '../ir/catalogue/index.js';
-import { kerasSnakeCase, uniqueName, type Config, type LayerNode, type ModelGraph, type TensorRef } from '../ir/graph.js';
+import { kerasSnakeCase, Names, type Config, type LayerNode, type ModelGraph, type TensorRef } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
 
 /** Keys of an Activation layer that describe the layer itself, not the function (kept on rewrite). */
 const LAYER_KEYS = ['batch_input_shape', 'input_shape', 'batch_size', 'dtype', 'trainable'];
 
 export function expandActivations(graph: ModelGraph, semantics: Semantics): ModelGraph {
-  const taken = new Set<string>(graph.layers.map((l) => l.name));
+  const taken = new Names(graph.layers.map((l) => l.name));
   const layers: LayerNode[] = [];
   /** Each layer followed by a chain → the chain's last layer, which takes over its consumers. */
   const movedTo = new Map<string, string>();
@@ -31,7 +31,7 @@ export function expandActivations(graph: ModelGraph, semantics: Semantics): Mode
     // `replaced` keeps the original name; the chain follows it and takes over its consumers.
     let prev = replaced;
     for (const t of chain) {
-      const name = uniqueName(`${layer.name}_${kerasSnakeCase(t.className)}`, taken);
+      const name = taken.unique(`${layer.name}_${kerasSnakeCase(t.className)}`);
       const calls = graph.style === 'functional' ? prev.calls.map((_, k) => ({ inputs: [{ layer: prev.name, node: k, tensor: 0 }], kwargs: {} })) : [];
       const node: LayerNode = { name, className: t.className, config: t.config, calls, origin: { at: layer.origin.args?.activation?.value ?? layer.origin.at, synthetic: 'activation' } };
       layers.push(node);

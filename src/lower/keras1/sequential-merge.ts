@@ -16,7 +16,7 @@
  */
 import type { Path } from '../../diagnostics/diagnostic.js';
 import { isObj, type JsonObject } from '../../ir/json.js';
-import { kerasSnakeCase, uniqueName } from '../../ir/graph.js';
+import { kerasSnakeCase, Names } from '../../ir/graph.js';
 import { eachModel, entryName, isModelEntry, layersOf, listMap, mergedModels, noteConverted, without, type Keras1Context, type Keras1Pass } from './context.js';
 import { declaredBatchShape, declaredDtype } from './input-shape.js';
 
@@ -31,7 +31,7 @@ interface Piece {
 }
 
 /** Every layer name in a list of entries, merged and nested models included. */
-function collectNames(entries: readonly unknown[], out: Set<string>): Set<string> {
+function collectNames(entries: readonly unknown[], out: Names): Names {
   for (const e of entries) {
     if (!isObj(e)) continue;
     const name = entryName(e);
@@ -44,7 +44,7 @@ function collectNames(entries: readonly unknown[], out: Set<string>): Set<string
 }
 
 /** A merged Sequential (its layer list at `path`) as graph entries: an input, then a chain. */
-function sequentialPiece(entries: readonly unknown[], path: Path, ctx: Keras1Context, taken: Set<string>): Piece | undefined {
+function sequentialPiece(entries: readonly unknown[], path: Path, ctx: Keras1Context, taken: Names): Piece | undefined {
   const out: JsonObject[] = [];
   const from: Path[] = [];
   const inputs: Triple[] = [];
@@ -65,8 +65,8 @@ function sequentialPiece(entries: readonly unknown[], path: Path, ctx: Keras1Con
       ctx.reporter.report('KS1018', [...path, 0], { what: 'A merged Sequential model', why: 'its first layer declares no input shape (batch_input_shape or input_dim)' });
       return undefined;
     }
-    const name = entryName(first) ?? uniqueName(kerasSnakeCase(cls), taken);
-    const input = uniqueName(`${name}_input`, taken);
+    const name = entryName(first) ?? taken.unique(kerasSnakeCase(cls));
+    const input = taken.unique(`${name}_input`);
     out.push({ class_name: 'InputLayer', name: input, config: { batch_input_shape: shape, dtype: declaredDtype(cls, first.config), sparse: false, name: input }, inbound_nodes: [] });
     from.push([...path, 0]);
     inputs.push([input, 0, 0]);
@@ -82,7 +82,7 @@ function sequentialPiece(entries: readonly unknown[], path: Path, ctx: Keras1Con
     const model = isModelEntry(e);
     let cfg = isObj(e.config) ? e.config : {};
     if (i === 0) cfg = without(cfg, 'batch_input_shape', 'input_dtype');
-    const name = entryName(e) ?? uniqueName(kerasSnakeCase(String(e.class_name)), taken);
+    const name = entryName(e) ?? taken.unique(kerasSnakeCase(String(e.class_name)));
     out.push({ ...e, name, config: model ? e.config : { ...cfg, name }, inbound_nodes: [[[...prev]]] });
     from.push([...path, i]);
     // A nested model's first call is its node 1 (node 0 is the one it is built with), in Keras 1 as in Keras 2.
@@ -107,7 +107,7 @@ function modelPiece(model: JsonObject, path: Path, ctx: Keras1Context): Piece | 
 }
 
 /** The merge entry at `path` and the models it merges. */
-function mergePiece(merge: JsonObject, path: Path, ctx: Keras1Context, taken: Set<string>): Piece | undefined {
+function mergePiece(merge: JsonObject, path: Path, ctx: Keras1Context, taken: Names): Piece | undefined {
   const config = merge.config as JsonObject;
   const branches = config.layers as unknown[];
   const piece: { layers: JsonObject[]; from: Path[]; inputs: Triple[] } = { layers: [], from: [], inputs: [] };
@@ -125,7 +125,7 @@ function mergePiece(merge: JsonObject, path: Path, ctx: Keras1Context, taken: Se
     piece.inputs.push(...part.inputs);
     outputs.push(part.output);
   }
-  const name = entryName(merge) ?? uniqueName('merge', taken);
+  const name = entryName(merge) ?? taken.unique('merge');
   piece.layers.push({ class_name: merge.class_name, name, config: { ...without(config, 'layers'), name }, inbound_nodes: [outputs.map((t) => [...t])] });
   piece.from.push(path);
   return { ...piece, output: [name, 0, 0] };
@@ -142,7 +142,7 @@ export const sequentialMerge: Keras1Pass = (model, path, ctx) =>
       }
     }
     if (m.class_name !== 'Sequential' || !mergedModels(at.layers[0])) return m;
-    const piece = sequentialPiece(at.layers, at.path, ctx, collectNames(at.layers, new Set()));
+    const piece = sequentialPiece(at.layers, at.path, ctx, collectNames(at.layers, new Names()));
     if (!piece) return m;
     noteConverted(ctx, 'Sequential(Merge of models) → Model', 'layer');
     const c = m.config;

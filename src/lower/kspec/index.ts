@@ -4,7 +4,7 @@
  */
 import type { Location, Path } from '../../diagnostics/diagnostic.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
-import { kerasSnakeCase, uniqueName, type LayerNode, type ModelGraph, type TensorRef } from '../../ir/graph.js';
+import { kerasSnakeCase, Names, type LayerNode, type ModelGraph, type TensorRef } from '../../ir/graph.js';
 import type { LowerContext } from '../context.js';
 import { lowerCallItem, lowerMappingItem, type InputName, type ItemDef as Def } from './items.js';
 
@@ -55,7 +55,7 @@ export function lowerKspec(ctx: LowerContext, spec: Record<string, unknown>, pat
 
 /** Checks explicit names for duplicates and gives every unnamed item a Keras-style name. */
 function assignNames(ctx: LowerContext, items: readonly ItemDef[], reserved: Iterable<string>): string[] | undefined {
-  const taken = new Set<string>(reserved);
+  const taken = new Names(reserved);
   for (const it of items) {
     if (it.name === undefined) continue;
     if (taken.has(it.name)) {
@@ -64,7 +64,7 @@ function assignNames(ctx: LowerContext, items: readonly ItemDef[], reserved: Ite
     }
     taken.add(it.name);
   }
-  return items.map((it) => it.name ?? uniqueName(kerasSnakeCase(it.kind === 'layer' ? it.spec.name : it.kind === 'model' ? it.className : it.layer), taken));
+  return items.map((it) => it.name ?? taken.unique(kerasSnakeCase(it.kind === 'layer' ? it.spec.name : it.kind === 'model' ? it.className : it.layer)));
 }
 
 function nestedNode(ctx: LowerContext, it: ItemDef & { kind: 'model' }, name: string): LayerNode | undefined {
