@@ -1,5 +1,4 @@
 /** File I/O for commands: reading inputs (or stdin) and writing outputs atomically. */
-import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { TextEncoding } from '../source/load.js';
@@ -15,16 +14,34 @@ export function readInput(file: string): Uint8Array {
 }
 
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-const tempBeside = (file: string) => join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+let temps = 0;
+/**
+ * Writes `data` to a new temporary file beside `file` and returns its name. Created exclusively
+ * ('wx'), so a name in use is never overwritten and needs no random part (loading node:crypto for
+ * one would cost every command's start-up); a failed write leaves nothing behind.
+ */
+function writeTempBeside(file: string, data: string | Uint8Array): string {
+  for (;;) {
+    const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.${temps++}.tmp`);
+    try {
+      writeFileSync(tmp, data, { flag: 'wx' });
+      return tmp;
+    } catch (e) {
+      if (errorCode(e) === 'EEXIST') continue;
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+  }
+}
 
 /** Writes to a temporary file beside the target, then renames: never a half-written file. */
 export function writeAtomic(file: string, text: string): void {
-  const tmp = tempBeside(file);
+  let tmp: string | undefined;
   try {
-    writeFileSync(tmp, text);
+    tmp = writeTempBeside(file, text);
     renameSync(tmp, file);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    if (tmp) rmSync(tmp, { force: true });
     throw new IoError(`cannot write ${file}: ${errorCode(e)}`);
   }
 }
@@ -64,14 +81,14 @@ export function replaceFile(file: string, original: Uint8Array, data: Uint8Array
   // A file without write permission is left alone, even where rename could replace it (or root could write it).
   if (!writable) throw new IoError(`cannot fix ${file}: the file is read-only (left unchanged)`);
   if (!now.equals(original)) throw new IoError(`cannot fix ${file}: it changed while kspec was fixing it (left as it is now)`);
-  const tmp = tempBeside(target);
+  let tmp: string | undefined;
   try {
-    writeFileSync(tmp, data);
+    tmp = writeTempBeside(target, data);
     chmodSync(tmp, mode);
     if (!existsSync(target)) throw failed({ code: 'ENOENT' });
     renameSync(tmp, target);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    if (tmp) rmSync(tmp, { force: true });
     throw e instanceof IoError ? e : new IoError(`cannot fix ${file}: ${errorCode(e)}`);
   }
 }

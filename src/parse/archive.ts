@@ -3,7 +3,11 @@
  * zip reader (central directory, stored and deflated entries) over Node's zlib: no dependency,
  * and every malformation is an error message, never an exception.
  */
-import { inflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+/** zlib is loaded on the first deflated entry, not by every command that never reads an archive. */
+let zlib: typeof import('node:zlib') | undefined;
+const inflateRawSync: typeof import('node:zlib').inflateRawSync = (data, options) => (zlib ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).inflateRawSync(data, options);
 
 export interface ZipEntries {
   readonly names: readonly string[];
