@@ -50,8 +50,10 @@ export const SHAPE_RULES: readonly Rule[] = [layerRank, mergeShapes, flattenFlat
 export const RULES: readonly Rule[] = [...CLASS_RULES, ...ACTIVATION_RULES, ...WIRING_RULES, ...DRIFT_RULES, ...SHAPE_RULES];
 
 /** Runs every rule. Shape rules run only on a well-wired graph, where their answers mean something. */
+const BEFORE_SHAPES: readonly Rule[] = [...CLASS_RULES, ...ACTIVATION_RULES, ...WIRING_RULES, ...DRIFT_RULES];
+
 export function runChecks(graph: ModelGraph, ctx: RuleContext): void {
-  for (const rule of [...CLASS_RULES, ...ACTIVATION_RULES, ...WIRING_RULES, ...DRIFT_RULES]) rule.check(graph, ctx);
+  for (const rule of BEFORE_SHAPES) rule.check(graph, ctx);
   const wired = !ctx.reporter.diagnostics.some((d) => d.severity === 'error' && /^KS(2001|4\d{3}|5003)$/.test(d.code));
   if (wired) for (const rule of SHAPE_RULES) rule.check(graph, ctx);
 }

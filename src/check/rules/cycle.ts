@@ -7,7 +7,8 @@ export const cycle: Rule = {
   check(graph, ctx) {
     const { reporter } = ctx;
     for (const g of functionalGraphs(graph)) {
-      const { byName, deps } = wiring(g, ctx);
+      const { byName, deps, ordered } = wiring(g, ctx);
+      if (ordered()) continue;
       const state = new Map<string, 1 | 2>();
       for (const start of g.layers) {
         if (state.has(start.name)) continue;

@@ -22,6 +22,11 @@ export interface Wiring {
   readonly byName: ReadonlyMap<string, LayerNode>;
   /** Layers a layer reads from (its calls' input layers), each once. */
   deps(l: LayerNode): readonly string[];
+  /**
+   * Whether source order is a topological order: each layer (the first of its name) reads only
+   * layers before it. Then there is no cycle, and one forward pass settles reachability.
+   */
+  ordered(): boolean;
 }
 
 export function wiring(g: ModelGraph, ctx: Pick<RuleContext, 'memo'>): Wiring {
@@ -29,7 +34,8 @@ export function wiring(g: ModelGraph, ctx: Pick<RuleContext, 'memo'>): Wiring {
     const byName = new Map<string, LayerNode>();
     for (const l of g.layers) if (!byName.has(l.name)) byName.set(l.name, l);
     const deps = new Map<LayerNode, readonly string[]>();
-    return {
+    let ordered: boolean | undefined;
+    const w: Wiring = {
       byName,
       deps(l) {
         let names = deps.get(l);
@@ -40,7 +46,15 @@ export function wiring(g: ModelGraph, ctx: Pick<RuleContext, 'memo'>): Wiring {
         }
         return names;
       },
+      ordered() {
+        if (ordered === undefined) {
+          const before = new Set<string>();
+          ordered = g.layers.every((l) => byName.get(l.name) !== l || (w.deps(l).every((d) => before.has(d)) && before.add(l.name)));
+        }
+        return ordered;
+      },
     };
+    return w;
   });
 }
 

@@ -8,8 +8,15 @@ export const outputWithoutInput: Rule = {
     const { reporter } = ctx;
     if (wiringBroken(reporter)) return;
     for (const g of functionalGraphs(graph)) {
-      const { byName, deps } = wiring(g, ctx);
+      const { byName, deps, ordered } = wiring(g, ctx);
       const inputs = new Set(g.inputs.map((t) => t.layer));
+      if (ordered()) {
+        // One forward pass: a layer reaches an input when it is one or reads one that does.
+        const reaches = new Set(inputs);
+        for (const l of g.layers) if (byName.get(l.name) === l && deps(l).some((d) => reaches.has(d))) reaches.add(l.name);
+        for (const out of g.outputs) if (!reaches.has(out.layer) && byName.has(out.layer)) reporter.report('KS4008', byName.get(out.layer)!.origin.at, { name: out.layer });
+        continue;
+      }
       for (const out of g.outputs) {
         const seen = new Set<string>();
         const stack = [out.layer];
