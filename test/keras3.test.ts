@@ -1,6 +1,5 @@
 /** Keras 3 → tfjs: each normalisation pass alone, then archives (.keras zip files). */
 import * as tf from '@tensorflow/tfjs';
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile.js';
 import { Reporter } from '../src/diagnostics/report.js';
@@ -10,6 +9,7 @@ import { inboundNodes } from '../src/lower/keras3/inbound-nodes.js';
 import { ioLayers } from '../src/lower/keras3/io-layers.js';
 import { readKerasArchive } from '../src/parse/archive.js';
 import { loadSpec } from '../src/source/load.js';
+import { zipFiles } from './zip.js';
 
 tf.setBackend('cpu');
 const kt = (name: string, node = 0, tensor = 0) => ({ class_name: '__keras_tensor__', config: { shape: [null, 4], dtype: 'float32', keras_history: [name, node, tensor] } });
@@ -64,41 +64,6 @@ describe('Keras 3 passes', () => {
   });
 });
 
-/** A minimal zip writer (stored or deflated entries), so archive tests need no binary fixtures. */
-function zip(files: Record<string, string>, deflate = true): Uint8Array {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const raw = Buffer.from(text);
-    const data = deflate ? deflateRawSync(raw) : raw;
-    const n = Buffer.from(name);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(deflate ? 8 : 0, 8);
-    head.writeUInt32LE(data.length, 18);
-    head.writeUInt32LE(raw.length, 22);
-    head.writeUInt16LE(n.length, 26);
-    local.push(head, n, data);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(deflate ? 8 : 0, 10);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(raw.length, 24);
-    dir.writeUInt16LE(n.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    central.push(dir, n);
-    offset += 30 + n.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...local, cd, end]));
-}
 
 const config = JSON.stringify({
   module: 'keras', class_name: 'Sequential', registered_name: null,
@@ -110,12 +75,12 @@ const config = JSON.stringify({
 
 describe('.keras archives', () => {
   it.each([true, false])('reads config.json and the Keras version (deflated: %s)', (deflate) => {
-    const a = readKerasArchive(zip({ 'metadata.json': '{"keras_version": "3.9.2", "date_saved": "2025-01-01"}', 'config.json': config, 'model.weights.h5': 'x' }, deflate));
+    const a = readKerasArchive(zipFiles({ 'metadata.json': '{"keras_version": "3.9.2", "date_saved": "2025-01-01"}', 'config.json': config, 'model.weights.h5': 'x' }, deflate));
     expect(a).toEqual({ config, kerasVersion: '3.9.2' });
   });
 
   it('compiles what it holds, noting the version', () => {
-    const spec = loadSpec(zip({ 'config.json': config, 'metadata.json': '{"keras_version": "3.9.2"}' }), 'model.keras');
+    const spec = loadSpec(zipFiles({ 'config.json': config, 'metadata.json': '{"keras_version": "3.9.2"}' }), 'model.keras');
     if ('error' in spec) throw new Error(JSON.stringify(spec.error));
     expect(spec.fileName).toBe('model.keras/config.json');
     const r = compile(spec.text, { fileName: spec.fileName, kerasVersion: spec.kerasVersion! });
@@ -124,9 +89,9 @@ describe('.keras archives', () => {
   });
 
   it.each([
-    ['a truncated archive', zip({ 'config.json': config }).slice(0, 60), 'the zip directory is missing (the file is truncated or not a zip)'],
-    ['an archive without config.json', zip({ 'weights.h5': 'x' }), 'it has no config.json (it holds weights.h5)'],
-    ['a damaged entry', (() => { const b = zip({ 'config.json': config }); b[40] = b[40]! ^ 0xff; b[41] = b[41]! ^ 0xff; return b; })(), 'config.json cannot be decompressed'],
+    ['a truncated archive', zipFiles({ 'config.json': config }).slice(0, 60), 'the zip directory is missing (the file is truncated or not a zip)'],
+    ['an archive without config.json', zipFiles({ 'weights.h5': 'x' }), 'it has no config.json (it holds weights.h5)'],
+    ['a damaged entry', (() => { const b = zipFiles({ 'config.json': config }); b[40] = b[40]! ^ 0xff; b[41] = b[41]! ^ 0xff; return b; })(), 'config.json cannot be decompressed'],
   ])('%s is a diagnostic, not a crash', (_, bytes, detail) => {
     expect(loadSpec(bytes, 'model.keras')).toEqual({ error: { code: 'KS1017', detail } });
   });

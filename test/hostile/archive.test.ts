@@ -6,58 +6,15 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile.js';
 import { readZip } from '../../src/parse/archive.js';
 import { MAX_INPUT_BYTES } from '../../src/parse/limits.js';
 import { loadSpec } from '../../src/source/load.js';
+import { zip } from '../zip.js';
 import { expectCleanFailure, expectLocated, runCli, SEED } from './helpers.js';
 
-interface Entry {
-  readonly name: string;
-  readonly data: Uint8Array;
-  readonly deflate?: boolean;
-  /** Sizes the directory claims, when they should lie. */
-  readonly declaredSize?: number;
-  readonly declaredCompressed?: number;
-}
-
-/** A zip writer with control over every field a hostile archive would forge. */
-function zip(entries: readonly Entry[]): Buffer {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const data = e.deflate === false ? Buffer.from(e.data) : deflateRawSync(e.data);
-    const n = Buffer.from(e.name);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(e.deflate === false ? 0 : 8, 8);
-    head.writeUInt32LE(e.declaredCompressed ?? data.length, 18);
-    head.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
-    head.writeUInt16LE(n.length, 26);
-    local.push(head, n, data);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(e.deflate === false ? 0 : 8, 10);
-    dir.writeUInt32LE(e.declaredCompressed ?? data.length, 20);
-    dir.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
-    dir.writeUInt16LE(n.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    central.push(dir, n);
-    offset += 30 + n.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, cd, end]);
-}
 
 const CONFIG = Buffer.from(JSON.stringify({ class_name: 'Sequential', config: { name: 'z', layers: [{ class_name: 'InputLayer', config: { batch_shape: [null, 3], name: 'in' } }, { class_name: 'Dense', config: { name: 'd', units: 2 } }] } }));
 const text = (s: string) => Buffer.from(s);
