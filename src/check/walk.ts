@@ -102,6 +102,20 @@ export function forEachArg(graph: ModelGraph, ctx: Pick<RuleContext, 'memo'>, fn
   for (const site of ctx.memo.get(graph, 'args', () => argSites(graph))) fn(site);
 }
 
+/** The sites of arguments named `key` only, for rules about one argument (indexed once per run). */
+export function forEachArgNamed(graph: ModelGraph, ctx: Pick<RuleContext, 'memo'>, key: string, fn: (site: ArgSite) => void): void {
+  const byKey = ctx.memo.get(graph, 'args by key', () => {
+    const m = new Map<string, ArgSite[]>();
+    forEachArg(graph, ctx, (site) => {
+      const list = m.get(site.key);
+      if (list) list.push(site);
+      else m.set(site.key, [site]);
+    });
+    return m;
+  });
+  for (const site of byKey.get(key) ?? []) fn(site);
+}
+
 /** Several rules read every argument: the sites are collected once per graph and run. */
 function argSites(graph: ModelGraph): readonly ArgSite[] {
   const out: ArgSite[] = [];

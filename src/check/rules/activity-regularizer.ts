@@ -5,14 +5,14 @@
  * (passes/drop-rejected.ts) and says so.
  */
 import type { Rule } from '../rule.js';
-import { forEachArg } from '../walk.js';
+import { forEachArgNamed } from '../walk.js';
 
 export const activityRegularizer: Rule = {
   code: 'KS5011',
   check(graph, ctx) {
     const { reporter } = ctx;
-    forEachArg(graph, ctx, (s) => {
-      if (s.key === 'activity_regularizer' && s.value !== null && s.value !== undefined && 'className' in s.spec.tfjs) reporter.report('KS5011', s.valueAt, {});
+    forEachArgNamed(graph, ctx, 'activity_regularizer', (s) => {
+      if (s.value !== null && s.value !== undefined && 'className' in s.spec.tfjs) reporter.report('KS5011', s.valueAt, {});
     });
   },
 };

@@ -8,7 +8,7 @@
 import { describeLayers } from '../../ir/activations.js';
 import { exactLayer } from '../../ir/exact-layers.js';
 import type { Rule } from '../rule.js';
-import { forEachArg } from '../walk.js';
+import { forEachArgNamed } from '../walk.js';
 
 export const eluAlpha: Rule = {
   code: 'KS5007',
@@ -18,8 +18,8 @@ export const eluAlpha: Rule = {
       const exact = exactLayer('ELU', { alpha });
       if (exact) ctx.reporter.report('KS5007', at, { alpha: String(alpha), to: describeLayers([{ className: exact.className, config: exact.args }]) }, { severity });
     };
-    forEachArg(graph, ctx, (s) => {
-      if (s.spec.name === 'ELU' && s.key === 'alpha' && !s.nested) report(s.value, s.valueAt);
+    forEachArgNamed(graph, ctx, 'alpha', (s) => {
+      if (s.spec.name === 'ELU' && !s.nested) report(s.value, s.valueAt);
     });
   },
 };

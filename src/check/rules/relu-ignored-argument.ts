@@ -9,14 +9,14 @@ import { describeLayers } from '../../ir/activations.js';
 import { isObj } from '../../ir/json.js';
 import { exactLayer } from '../../ir/exact-layers.js';
 import type { Rule } from '../rule.js';
-import { forEachArg } from '../walk.js';
+import { forEachArgNamed, type ArgSite } from '../walk.js';
 
 export const reluIgnoredArgument: Rule = {
   code: 'KS5005',
   check(graph, ctx) {
     const severity = ctx.mode === 'lint' && ctx.dialect !== 'kspec' ? 'warning' : 'info';
-    forEachArg(graph, ctx, (s) => {
-      if (s.spec.name !== 'ReLU' || !['negative_slope', 'threshold'].includes(s.key)) return;
+    const check = (s: ArgSite) => {
+      if (s.spec.name !== 'ReLU') return;
       if (typeof s.value !== 'number' || s.value === 0) return;
       const inner = s.layer.config.layer;
       const config = !s.nested ? s.layer.config : s.layer.className === 'TimeDistributed' && isObj(inner) && isObj(inner.config) ? inner.config : undefined;
@@ -24,6 +24,8 @@ export const reluIgnoredArgument: Rule = {
       const p = { arg: s.key, value: String(s.value) };
       if (exact) ctx.reporter.report('KS5005', s.valueAt, { ...p, to: describeLayers([{ className: exact.className, config: exact.args }]) }, { severity });
       else ctx.reporter.report('KS5005', s.valueAt, p);
-    });
+    };
+    forEachArgNamed(graph, ctx, 'negative_slope', check);
+    forEachArgNamed(graph, ctx, 'threshold', check);
   },
 };
