@@ -13,7 +13,7 @@ export const missingArgument: Rule = {
       const spec = layer.model ? undefined : lookupLayer(layer.className)?.spec;
       if (!spec) return;
       const known = argsOf(spec);
-      if (Object.keys(layer.config).some((k) => !known.has(k))) return;
+      for (const k in layer.config) if (!known.has(k)) return;
       for (const arg of spec.args) if (arg.required && !(arg.name in layer.config)) reporter.report('KS2006', layer.origin.at, { arg: arg.name, layer: spec.name });
     });
   },
