@@ -106,6 +106,9 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
   KS5012: [
     { file: 'cudnn.yaml', text: 'input_shape: [5, 3]\nlayers:\n  - CuDNNLSTM(4)\n  - Bidirectional(CuDNNLSTM(2))\n  - LSTM(2)\n', expect: ['3:5-3:14 info KS5012 CuDNNLSTM keeps separate input and recurrent biases; kspec compiles it as an LSTM whose one bias is their sum, which computes the same outputs with 16 (4·units) fewer parameters than Keras counts.', '4:19-4:31 info KS5012 CuDNNLSTM keeps separate input and recurrent biases; kspec compiles it as an LSTM whose one bias is their sum, which computes the same outputs with 8 (4·units) fewer parameters than Keras counts.'] },
   ],
+  KS5013: [
+    { file: 'untruncated.yaml', text: 'input_shape: [4]\nlayers:\n  - Dense(2, kernel_initializer=VarianceScaling(distribution="untruncated_normal"))\n  - Dense: {units: 2, kernel_initializer: {class_name: VarianceScaling, config: {distribution: uniform}}}\n', expect: ['3:33-3:83 error KS5013 tfjs cannot draw the "untruncated_normal" distribution of this VarianceScaling "kernel_initializer" and refuses the model; "truncated_normal" or "uniform" give the same variance.'] },
+  ],
   KS5001: [
     { file: 'missing.yaml', text: 'input_shape: [2, 2, 2, 3]\nlayers:\n  - UpSampling3D(2)\n', expect: ["3:5-3:17 error KS5001 tfjs cannot build the layer class \"UpSampling3D\": No tfjs equivalent: with static shapes, upsample two axes with UpSampling2D (nearest) on a (d1, d2, d3*channels) Reshape and the third in a second Reshape/UpSampling2D round trip, or register a custom layer."] },
     // Built by kspec's runtime (UpSampling1D) or compiled as a linear Activation (RandomFlip, Identity).

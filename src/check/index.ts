@@ -32,6 +32,7 @@ import { softmaxDefaultAxis } from './rules/softmax-default-axis.js';
 import { tensorIndex } from './rules/tensor-index.js';
 import { invalidName } from './rules/invalid-name.js';
 import { activityRegularizer } from './rules/activity-regularizer.js';
+import { untruncatedNormal } from './rules/untruncated-normal.js';
 import { tfjsIgnoresArgument } from './rules/tfjs-ignores-argument.js';
 import { tfjsMissingLayer } from './rules/tfjs-missing-layer.js';
 import { unknownActivation } from './rules/unknown-activation.js';
@@ -44,7 +45,7 @@ import { unusedInput } from './rules/unused-input.js';
 export const CLASS_RULES: readonly Rule[] = [unknownLayer, layerAlias, customCode, tfjsMissingLayer, inferenceIdentity, unknownArgument, argumentType, argumentValue, argumentRange, missingArgument];
 export const ACTIVATION_RULES: readonly Rule[] = [unknownActivation, activationUnsupported, activationInCell, activationLayerArgs, activationNotInTfjs, hardSigmoidKeras3];
 export const WIRING_RULES: readonly Rule[] = [noLayers, noInputShape, duplicateName, invalidName, unknownReference, tensorIndex, cycle, unusedInput, outputWithoutInput];
-export const DRIFT_RULES: readonly Rule[] = [activityRegularizer, leakyReluNegativeSlope, reluIgnoredArgument, softmaxDefaultAxis, eluAlpha, gruResetAfter, cudnnLstmBias, tfjsIgnoresArgument];
+export const DRIFT_RULES: readonly Rule[] = [activityRegularizer, leakyReluNegativeSlope, reluIgnoredArgument, softmaxDefaultAxis, eluAlpha, gruResetAfter, cudnnLstmBias, untruncatedNormal, tfjsIgnoresArgument];
 export const SHAPE_RULES: readonly Rule[] = [layerRank, mergeShapes, flattenFlat, invalidShape, outputIndex];
 
 export const RULES: readonly Rule[] = [...CLASS_RULES, ...ACTIVATION_RULES, ...WIRING_RULES, ...DRIFT_RULES, ...SHAPE_RULES];

@@ -82,6 +82,7 @@ export const MESSAGES = {
   KS5010: m<{ name: string; op: string; to: string }>('info', 'tf-op-mapped', (p) => `${q(p.name)} runs the TensorFlow op ${q(p.op)}, which kspec compiles exactly as ${p.to}.`),
   KS5011: m('warning', 'activity-regularizer', () => `tfjs cannot build a layer with an activity regularizer, so kspec leaves it out; that changes the training loss, not the model's outputs.`),
   KS5012: m<{ units: number }>('info', 'cudnn-lstm-bias', (p) => `CuDNNLSTM keeps separate input and recurrent biases; kspec compiles it as an LSTM whose one bias is their sum, which computes the same outputs with ${4 * p.units} (4·units) fewer parameters than Keras counts.`),
+  KS5013: m<{ arg: string }>('error', 'untruncated-normal', (p) => `tfjs cannot draw the "untruncated_normal" distribution of this VarianceScaling "${p.arg}" and refuses the model; "truncated_normal" or "uniform" give the same variance.`),
 
   KS6001: m<{ detail: string }>('error', 'layer-rank', (p) => p.detail),
   KS6002: m<{ detail: string }>('error', 'merge-shapes', (p) => p.detail),

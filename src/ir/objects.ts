@@ -19,6 +19,9 @@ export interface ObjectRow {
   readonly aliases?: readonly string[];
 }
 
+/** The std of a standard normal truncated at ±2 (Keras's constant). */
+export const TRUNCATED_STD = 0.87962566103423978;
+
 const R = (name: string, tfjs: string | null, args: string[], defaults?: Record<string, unknown>, aliases?: string[]): ObjectRow => ({ name, tfjs, args, ...(defaults && { defaults }), ...(aliases && { aliases }) });
 
 export const OBJECTS: Readonly<Record<ObjectKind, readonly ObjectRow[]>> = {
@@ -82,5 +85,12 @@ export function objectNames(kind: ObjectKind): string[] {
 export function toTfjsObject(row: ObjectRow, config: Readonly<Record<string, unknown>>): { class_name: string; config: Record<string, unknown> } {
   const full: Record<string, unknown> = { ...(row.defaults ?? {}), ...config };
   if (row.tfjs === 'L1L2') return { class_name: 'L1L2', config: { l1: full.l1 ?? 0, l2: full.l2 ?? 0 } };
+  // Keras's "truncated_normal" draws a normal with std √scale / 0.8796 truncated at two std (so that
+  // the std after truncation is √scale); tfjs would camel-case it to "truncatedNormal" and draw a
+  // uniform. tfjs's "normal" is a normal with std √scale truncated at two std: the same
+  // distribution once the scale is divided by 0.8796².
+  if (row.name === 'VarianceScaling' && full.distribution === 'truncated_normal' && typeof full.scale === 'number') {
+    return { class_name: 'VarianceScaling', config: { ...full, scale: full.scale / TRUNCATED_STD ** 2, distribution: 'normal' } };
+  }
   return { class_name: row.tfjs ?? row.name, config: full };
 }
