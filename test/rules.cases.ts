@@ -29,6 +29,8 @@ export const RULE_CASES: Record<string, readonly RuleCase[]> = {
   KS2002: [
     { file: 'ok.yaml', text: 'input_shape: [4]\nlayers:\n  - Dense: {units: 2, use_bias: false}\n', expect: [] },
     { file: 'key.yaml', text: 'input_shape: [4]\nlayers:\n  - Dense: {unit: 2}\n', expect: ["3:13-3:17 error KS2002 \"Dense\" has no argument \"unit\". [units]"] },
+    // A `__proto__` key in a Keras config is an argument like any other, reported at itself.
+    { file: 'proto.json', text: '{"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Dense", "config": {"name": "d", "units": 2, "batch_input_shape": [null, 3], "__proto__": {"x": 1}}}]}}', expect: ['1:157-1:168 error KS2002 "Dense" has no argument "__proto__".'] },
     { file: 'call.yaml', text: "input_shape: [4]\nlayers:\n  - Dense(2, activaton='relu')\n", expect: ["3:14-3:23 error KS2002 \"Dense\" has no argument \"activaton\". [activation]"] },
     { file: 'k2.json', text: k2(dense({ ...first, kernel_initialiser: null })), expect: ["2:85-2:105 error KS2002 \"Dense\" has no argument \"kernel_initialiser\". [kernel_initializer]"] },
   ],

@@ -6,7 +6,7 @@ import type { Location, Path } from '../diagnostics/diagnostic.js';
 import type { ArgOrigin, CallNode, Config, LayerNode, ModelGraph, Origin, TensorRef } from '../ir/graph.js';
 import { isModelClass } from '../ir/catalogue/index.js';
 import { resolveClass, type LowerContext } from './context.js';
-import { isObj } from '../ir/json.js';
+import { isObj, setOwn } from '../ir/json.js';
 
 const NO_KWARGS: Record<string, unknown> = Object.freeze({});
 
@@ -104,7 +104,8 @@ class EntryOrigin implements Origin {
   get args(): Readonly<Record<string, ArgOrigin>> {
     if (!this.built) {
       this.built = {};
-      for (const k in this.config) this.built[k] = { key: { path: [...this.entry, 'config', k], part: 'key' }, value: { path: [...this.entry, 'config', k] } };
+      // setOwn: a `__proto__` key is an argument like any other (and reported as unknown, at itself).
+      for (const k in this.config) setOwn(this.built, k, { key: { path: [...this.entry, 'config', k], part: 'key' }, value: { path: [...this.entry, 'config', k] } });
     }
     return this.built;
   }
