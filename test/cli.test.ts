@@ -3,15 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HELP, main } from '../src/cli/main.js';
+import { HELP } from '../src/cli/main.js';
+import { runMain as run } from './cli-run.js';
 import { ROOT } from './helpers.js';
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false });
-  return { code, stdout, stderr };
-}
 
 describe('kspec compile', () => {
   it('prints a loadable model.json and exits 0', () => {

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { runMain as run } from './cli-run.js';
 import { compile } from '../src/compile.js';
 import { toKspecYaml } from '../src/emit/kspec.js';
 import { frontEnd } from '../src/front.js';
@@ -40,12 +40,6 @@ describe('convert --to kspec round trip: original → kspec → compile equals o
 });
 
 describe('convert in the CLI', () => {
-  const run = (args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false });
-    return { code, stdout, stderr };
-  };
 
   it('--to kspec writes the exact readable spec', () => {
     expect(run(['convert', join(ROOT, 'examples/two-tower.yaml'), '--to', 'kspec']).stdout).toBe(

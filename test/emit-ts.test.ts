@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/build.js';
-import { main } from '../src/cli/main.js';
+import { runMain as run } from './cli-run.js';
 import { compile } from '../src/compile.js';
 import { LAYER_SPECS, tfjsSupports } from '../src/ir/catalogue/index.js';
 import type { ModelGraph, TensorRef } from '../src/ir/graph.js';
@@ -458,12 +458,6 @@ describe('the emitter tables', () => {
 });
 
 describe('kspec compile --emit ts|js', () => {
-  const run = (args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false });
-    return { code, stdout, stderr };
-  };
 
   it('prints the module', () => {
     const r = run(['compile', join(ROOT, 'examples/seed.yaml'), '--emit', 'ts']);

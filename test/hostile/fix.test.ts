@@ -9,7 +9,7 @@ import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../cli-run.js';
 import { STACK_FRAME } from './helpers.js';
 
 /** Runs while each file is being linted (after it was read, before it is written). */
@@ -28,12 +28,10 @@ afterEach(() => {
   duringLint = undefined;
 });
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false });
-  expect(stdout + stderr).not.toMatch(STACK_FRAME);
-  return { code, stdout, stderr };
+function run(args: string[]): ReturnType<typeof runMain> {
+  const r = runMain(args);
+  expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME);
+  return r;
 }
 
 /** A spec with one fixable problem ("silu" is written "swish" for tfjs). */

@@ -1,0 +1,9 @@
+/** Runs the CLI's `main` in process, capturing what it prints. */
+import { main } from '../src/cli/main.js';
+
+export function runMain(args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false });
+  return { code, stdout, stderr };
+}
