@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/build.js';
 import { compile } from '../src/compile.js';
-import { lookupLayer } from '../src/ir/catalogue/index.js';
+import { LAYER_SPECS, lookupLayer } from '../src/ir/catalogue/index.js';
 import type { LayerNode, ModelGraph, Origin, TensorRef } from '../src/ir/graph.js';
 import { inferShapes, totalParams, type InferResult, type Shape } from '../src/infer/index.js';
 import { SHAPE_ROWS } from '../src/infer/layers/index.js';
@@ -67,22 +67,38 @@ function caseGraph(c: Case): ModelGraph {
 /** Weight count (weights always have known shapes). */
 const count = (ws: readonly { shape: readonly (number | null)[] }[]): number => ws.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 0), 1), 0);
 
+/**
+ * A Bidirectional's wrapped layer named, as kspec's compile names it: tfjs names the weights after
+ * it, and would otherwise invent the name from a process-wide counter.
+ */
+function named(c: Case): Case {
+  const layer = c.config.layer as { class_name: string; config: Record<string, unknown> } | undefined;
+  if (c.cls !== 'Bidirectional' || !layer || 'name' in layer.config) return c;
+  return { ...c, config: { ...c.config, layer: { ...layer, config: { ...layer.config, name: 'inner' } } } };
+}
+
 /** kspec's inference of the case, and what tfjs builds from the same config. */
-async function both(c: Case) {
+async function both(given: Case) {
+  const c = named(given);
   const result = inferShapes(caseGraph(c));
   const l = result.layers.get('l');
   expect(result.problems).toEqual([]);
   expect(l, 'kspec inferred nothing for the layer').toBeDefined();
   const outputs = l!.outputs[0]!;
   const model = await fromJSON(caseJson(c, outputs.length));
+  const layer = model.getLayer('l');
+  const trains = new Set(layer.trainableWeights);
   const tfjs = {
     outputs: model.outputs.map((o) => o.shape),
     trainable: count(model.trainableWeights),
     nonTrainable: count(model.nonTrainableWeights),
-    tensors: model.getLayer('l').inboundNodes[0]!.outputTensors.length,
+    tensors: layer.inboundNodes[0]!.outputTensors.length,
+    // Names, shapes, trainability and order: what the weights converter maps Keras arrays through.
+    weights: layer.weights.map((v) => ({ name: v.originalName, shape: v.shape, trainable: trains.has(v), dtype: v.dtype })),
   };
   model.dispose();
-  return { kspec: { outputs, trainable: l!.trainableParams, nonTrainable: l!.nonTrainableParams, tensors: outputs.length }, tfjs };
+  const weights = (l!.weights ?? []).map((v) => ({ name: `l/${v.name}`, shape: v.shape, trainable: v.trainable, dtype: v.dtype ?? 'float32' }));
+  return { kspec: { outputs, trainable: l!.trainableParams, nonTrainable: l!.nonTrainableParams, tensors: outputs.length, weights }, tfjs };
 }
 
 async function expectSame(c: Case): Promise<void> {
@@ -232,6 +248,26 @@ const EXTRA: readonly (readonly [string, Case])[] = [
   ['TimeDistributed frozen itself (tfjs ignores it)', { cls: 'TimeDistributed', config: { layer: { class_name: 'Dense', config: { units: 2 } }, trainable: false }, inputs: [[3, 4]] }],
 ];
 
+describe('every runtime catalogue row: kspec\'s weights = what kspec\'s runtime class builds', () => {
+  const rows = LAYER_SPECS.filter((r) => 'className' in r.tfjs && r.tfjs.runtime && r.example && r.exampleInput);
+  it('there are runtime rows to check', () => expect(rows.length).toBeGreaterThan(5));
+  for (const row of rows) {
+    it(row.name, async () => {
+      const input = row.exampleInput!;
+      const two = row.category === 'merge' || row.category === 'attention';
+      const text = JSON.stringify(caseJson({ cls: row.name, config: { ...row.example }, inputs: two ? [input, input] : [input] }, 1));
+      const r = compile(text, { fileName: 'm.json' });
+      expect(r.ok, r.diagnostics.map((d) => d.message).join('\n')).toBe(true);
+      const mine = inferShapes(r.graph!).layers.get('l')!.weights ?? [];
+      const model = await buildModel(text, { fileName: 'm.json' });
+      const layer = model.getLayer('l');
+      const trains = new Set(layer.trainableWeights);
+      expect(mine.map((v) => [`l/${v.name}`, v.shape, v.trainable, v.dtype ?? 'float32'])).toEqual(layer.weights.map((v) => [v.originalName, v.shape, trains.has(v), v.dtype]));
+      model.dispose();
+    });
+  }
+});
+
 describe('extra configurations per family: kspec = tfjs', () => {
   for (const [title, c] of EXTRA) it(title, () => expectSame(c));
 });
@@ -318,6 +354,7 @@ function compareGraph(g: ModelGraph, r: InferResult, model: { getLayer(name: str
     const calls = g.style === 'sequential' || l.className === 'InputLayer' ? 1 : l.calls.length;
     for (let k = 0; k < calls; k++) expect(mine!.outputs[k], `${l.name} call ${k}`).toEqual(nodeShapes(theirs, k, !!l.model));
     if (l.model) compareGraph(l.model, r.nested.get(l.name)!, theirs as unknown as tf.LayersModel);
+    else expect((mine!.weights ?? []).map((v) => [`${l.name}/${v.name}`, v.shape]), `${l.name} weights`).toEqual(theirs.weights.map((v) => [v.originalName, v.shape]));
   }
 }
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/build.js';
 import { compile } from '../src/compile.js';
 import { inferShapes } from '../src/infer/index.js';
-import { shapeRow } from '../src/infer/layers/index.js';
+import { counts, shapeRow } from '../src/infer/layers/index.js';
 import { register } from '../src/infer/layers/row.js';
 import { RUNTIME_NORMALIZATION_ATTENTION_ROWS } from '../src/infer/layers/runtime-normalization-attention.js';
 import { cfg } from '../src/infer/config.js';
@@ -108,7 +108,8 @@ const weightList = (layer: tf.layers.Layer) => layer.weights.map((w) => [w.origi
 function row(cls: string, config: Record<string, unknown>, inputs: (number | null)[][]) {
   const r = shapeRow(cls)!;
   const c = cfg(cls, config);
-  return { output: r.output(inputs, c), params: r.params?.(inputs, c) };
+  const weights = r.params?.(inputs, c);
+  return { output: r.output(inputs, c), params: weights && counts(weights) };
 }
 
 // ---- Keras formulas (float64 loops) ----

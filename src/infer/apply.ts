@@ -7,7 +7,7 @@ import { lookupLayer } from '../ir/catalogue/index.js';
 import type { LayerNode } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
 import { cfg } from './config.js';
-import { paramsOf, shapeRow, type Params } from './layers/index.js';
+import { counts, paramsOf, shapeRow, type Params, type Weights } from './layers/index.js';
 import { isIssue, type Issue } from './shape.js';
 import type { InferResult, Shape } from './types.js';
 
@@ -15,6 +15,8 @@ export interface Applied {
   /** One per output tensor; undefined when unknown. */
   readonly outputs?: readonly Shape[];
   readonly params?: Params;
+  /** The weights a layer (not a nested model) builds. */
+  readonly weights?: Weights;
   readonly issue?: Issue;
   /** A nested model's result for this call. */
   readonly nested?: InferResult;
@@ -37,11 +39,14 @@ export function applyLayer(layer: LayerNode, inputs: readonly Shape[], runNested
   if (!out) return {};
   const issue = isIssue(out) ? out : undefined;
   const outputs = issue ? issue.shapes : (out as readonly Shape[]);
-  const params = outputs ? paramsOf(row, inputs, c) : undefined;
+  const weights = outputs ? paramsOf(row, inputs, c) : undefined;
   // Built key by key: this runs once per call of every layer, and spreads are slow here.
-  const applied: { outputs?: readonly Shape[]; params?: Params; issue?: Issue } = {};
+  const applied: { outputs?: readonly Shape[]; params?: Params; weights?: Weights; issue?: Issue } = {};
   if (outputs) applied.outputs = outputs;
-  if (params) applied.params = params;
+  if (weights) {
+    applied.weights = weights;
+    applied.params = counts(weights);
+  }
   if (issue) applied.issue = issue;
   return applied;
 }

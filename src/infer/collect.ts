@@ -42,7 +42,8 @@ export class Collector {
       // Unknown classes (no row, no nested model) ran nothing: they stay absent.
       if (!recs || layers.has(l.name) || !recs.some((r) => r?.applied.outputs || r?.applied.issue)) continue;
       const n = Math.max(recs.length, g.style === 'functional' && l.className !== 'InputLayer' ? l.calls.length : 1);
-      const params = recs.find((r) => r?.applied.params)?.applied.params;
+      const first = recs.find((r) => r?.applied.params)?.applied;
+      const params = first?.params;
       const inputs: (readonly Shape[])[] = [];
       const outputs: (readonly Shape[])[] = [];
       for (let i = 0; i < n; i++) {
@@ -54,6 +55,7 @@ export class Collector {
         outputs,
         trainableParams: params?.trainable ?? 0,
         nonTrainableParams: params?.nonTrainable ?? 0,
+        ...(first?.weights && { weights: first.weights }),
       });
     }
     const nested = new Map<string, InferResult>();

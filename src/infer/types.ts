@@ -1,3 +1,4 @@
+import type { WeightSpec } from './layers/row.js';
 /** Static shape inference over the IR: the interface the checks and the summary emitter use. */
 
 /** A dimension; null when unknown (batch, variable length). */
@@ -28,6 +29,8 @@ export interface LayerShapes {
   /** Weights this layer owns (shared layers count once), as tfjs counts them. */
   readonly trainableParams: number;
   readonly nonTrainableParams: number;
+  /** The weights it builds, in tfjs's `layer.weights` order (absent for nested models and weightless layers' unknowns). */
+  readonly weights?: readonly WeightSpec[];
 }
 
 export interface InferResult {

@@ -2,10 +2,15 @@
  * Where tfjs's default differs from Keras's (initializers, Softmax axis, LSTM's recurrent activation
  * and unit_forget_bias, …), write Keras's value explicitly so tfjs computes what Keras would —
  * wrapped layers too (`Bidirectional(LSTM(3))`, `TimeDistributed(Dense(4))`, RNN cells).
+ *
+ * A Bidirectional's unnamed layer gets Keras's default name (`lstm`): tfjs would invent one from a
+ * process-wide counter (`lstm_LSTM1`), and its weights are named after it
+ * (`bidirectional/forward_lstm/kernel`), so weights could not be matched to it by name.
  */
 import { argsOf, lookupLayer, tfjsSupports, type LayerSpec } from '../ir/catalogue/index.js';
 import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
+import { toSnakeCase } from '../ir/snake-case.js';
 import { mapLayers } from './map-layers.js';
 
 export function fillDefaults(graph: ModelGraph): ModelGraph {
@@ -28,7 +33,8 @@ function fillConfig(spec: LayerSpec, config: Config): Config {
     // A wrapped layer (`layer`, `backward_layer`, `cell`) gets its own defaults.
     if (arg.type.t === 'layer' && isObj(v) && isObj(v.config)) {
       const inner = lookupLayer(String(v.class_name))?.spec;
-      const filled = inner && fillConfig(inner, v.config);
+      let filled = inner && fillConfig(inner, v.config);
+      if (spec.name === 'Bidirectional' && arg.name === 'layer' && typeof v.config.name !== 'string') filled = { ...(filled ?? v.config), name: toSnakeCase(String(v.class_name)) };
       if (filled && filled !== v.config) (out ??= { ...config })[arg.name] = { ...v, config: filled };
       continue;
     }

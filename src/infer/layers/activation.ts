@@ -5,9 +5,9 @@
  */
 import { HALVES_AXIS, runtimeFunction } from '../../runtime/functions.js';
 import { int, intList, type Cfg } from '../config.js';
-import { fmt, issue, q, size } from '../shape.js';
+import { fmt, issue, q } from '../shape.js';
 import type { Dim, Shape } from '../types.js';
-import { identity, single, weights, type LayerRow } from './row.js';
+import { identity, single, w, type LayerRow } from './row.js';
 
 /** PReLU's alpha shape: the input without batch, 1 on each (1-based) shared axis. */
 function alphaShape(s: Shape, c: Cfg): Dim[] {
@@ -50,7 +50,7 @@ export const ACTIVATION_ROWS: Readonly<Record<string, LayerRow>> = {
     },
     (s, c) => {
       const alpha = alphaShape(s, c);
-      return alpha.some((d) => d === null) ? undefined : weights(size(alpha as number[]));
+      return alpha.some((d) => d === null) ? undefined : [w('alpha', alpha as number[])];
     },
   ),
   // Dropout and noise: the identity at inference, whatever the rank.

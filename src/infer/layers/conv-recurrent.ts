@@ -4,9 +4,9 @@
  * return_sequences keeps the time axis, return_state adds h and c, each one frame.
  */
 import { bool, int, toTuple, type Cfg } from '../config.js';
-import { convLength, fmt, issue, q, rankIssue, size, tooSmall } from '../shape.js';
+import { convLength, fmt, issue, q, rankIssue, tooSmall } from '../shape.js';
 import type { Dim, Shape } from '../types.js';
-import { weights, type LayerRow, type Output } from './row.js';
+import { w, weights, type LayerRow, type Output } from './row.js';
 
 const useBias = (c: Cfg): boolean => c.get('use_bias') !== false;
 
@@ -46,7 +46,7 @@ const convLstm2d: LayerRow = {
     const f = int(c, 'filters');
     const k = toTuple(c.get('kernel_size'), 2);
     if (!p || p.channels === null || f === undefined || !k) return undefined;
-    return weights(size(k) * (p.channels + f) * 4 * f + (useBias(c) ? 4 * f : 0));
+    return weights(w('kernel', [...k, p.channels, 4 * f]), w('recurrent_kernel', [...k, f, 4 * f]), useBias(c) && w('bias', [4 * f]));
   },
 };
 

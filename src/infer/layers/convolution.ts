@@ -7,9 +7,9 @@
  * kernel always spans every input channel.
  */
 import { int, toTuple, type Cfg } from '../config.js';
-import { convLength, deconvLength, fmt, issue, q, rankIssue, size, tooSmall, type Issue } from '../shape.js';
+import { convLength, deconvLength, fmt, issue, q, rankIssue, tooSmall, type Issue } from '../shape.js';
 import type { Dim, Shape } from '../types.js';
-import { single, weights, type LayerRow, type Output, type Params } from './row.js';
+import { single, w, weights, type LayerRow, type Output, type Weights } from './row.js';
 import { axesOf, convWindow, join, split, type Rank, type Split, type Window } from './spatial.js';
 
 const useBias = (c: Cfg): boolean => c.get('use_bias') !== false;
@@ -33,12 +33,12 @@ function parse(s: Shape, c: Cfg, r: Rank): Parsed | Issue | undefined {
 
 const isParsed = (p: Parsed | Issue | undefined): p is Parsed => p !== undefined && 'w' in p;
 
-/** A convolution row from its output-space rule, output channels and weight count. */
+/** A convolution row from its output-space rule, output channels and weights. */
 function convRow(
   r: Rank,
   space: (p: Parsed, c: Cfg) => Dim[] | undefined,
   outChannels: (p: Parsed, c: Cfg) => number | undefined,
-  count: (p: Parsed, c: Cfg) => number | undefined,
+  build: (p: Parsed, c: Cfg) => Weights | undefined,
 ): LayerRow {
   return single(
     (s, c): Output => {
@@ -50,10 +50,9 @@ function convRow(
       const out = join(p.parts.batch, dims, ch, p.w.first);
       return tooSmall(c.className, s, out) ?? [out];
     },
-    (s, c): Params | undefined => {
+    (s, c) => {
       const p = parse(s, c, r);
-      const n = isParsed(p) ? count(p, c) : undefined;
-      return n === undefined ? undefined : weights(n);
+      return isParsed(p) ? build(p, c) : undefined;
     },
   );
 }
@@ -68,10 +67,11 @@ function outputPadding(c: Cfg, r: Rank): (number | null)[] | undefined {
   return v === null || v === undefined ? Array<null>(r).fill(null) : toTuple(v, r);
 }
 
+/** Kernel (kernel…, in, filters) and bias (filters): Conv1D/2D/3D. */
 const conv = (r: Rank): LayerRow =>
   convRow(r, forward, filters, (p, c) => {
     const f = int(c, 'filters');
-    return f === undefined ? undefined : size(p.w.kernel) * p.channels * f + (useBias(c) ? f : 0);
+    return f === undefined ? undefined : weights(w('kernel', [...p.w.kernel, p.channels, f]), useBias(c) && w('bias', [f]));
   });
 
 export const convTranspose = (r: Rank): LayerRow =>
@@ -82,9 +82,10 @@ export const convTranspose = (r: Rank): LayerRow =>
       return op && p.parts.space.map((d, i) => deconvLength(d, p.w.kernel[i]!, p.w.padding, p.w.strides[i]!, op[i] ?? null, p.w.dilation[i]!));
     },
     filters,
+    // The kernel maps output to input channels: (kernel…, filters, in).
     (p, c) => {
       const f = int(c, 'filters');
-      return f === undefined ? undefined : size(p.w.kernel) * f * p.channels + (useBias(c) ? f : 0);
+      return f === undefined ? undefined : weights(w('kernel', [...p.w.kernel, f, p.channels]), useBias(c) && w('bias', [f]));
     },
   );
 
@@ -93,7 +94,9 @@ export const separable = (r: Rank): LayerRow =>
   convRow(r, forward, filters, (p, c) => {
     const f = int(c, 'filters');
     const dm = depth(c);
-    return f === undefined ? undefined : size(p.w.kernel) * p.channels * dm + p.channels * dm * f + (useBias(c) ? f : 0);
+    if (f === undefined) return undefined;
+    const ones = p.w.kernel.map(() => 1);
+    return weights(w('depthwise_kernel', [...p.w.kernel, p.channels, dm]), w('pointwise_kernel', [...ones, p.channels * dm, f]), useBias(c) && w('bias', [f]));
   });
 
 export const CONVOLUTION_ROWS: Readonly<Record<string, LayerRow>> = {
@@ -104,8 +107,7 @@ export const CONVOLUTION_ROWS: Readonly<Record<string, LayerRow>> = {
   Conv3DTranspose: convTranspose(3),
   SeparableConv2D: separable(2),
   // in·depth_multiplier output channels; kernel (k, k, in, dm), bias (in·dm).
-  DepthwiseConv2D: convRow(2, forward, (p, c) => p.channels * depth(c), (p, c) => {
-    const out = p.channels * depth(c);
-    return size(p.w.kernel) * out + (useBias(c) ? out : 0);
-  }),
+  DepthwiseConv2D: convRow(2, forward, (p, c) => p.channels * depth(c), (p, c) =>
+    weights(w('depthwise_kernel', [...p.w.kernel, p.channels, depth(c)]), useBias(c) && w('bias', [p.channels * depth(c)])),
+  ),
 };

@@ -6,7 +6,7 @@
 import { int, intList, type Cfg } from '../config.js';
 import { fmt, issue, prod, q, rankIssue } from '../shape.js';
 import type { Dim, Shape } from '../types.js';
-import { single, weights, type LayerRow } from './row.js';
+import { single, w, weights, type LayerRow } from './row.js';
 
 const useBias = (c: Cfg): boolean => c.get('use_bias') !== false;
 
@@ -58,7 +58,7 @@ export const CORE_ROWS: Readonly<Record<string, LayerRow>> = {
       const units = int(c, 'units');
       const dim = s[s.length - 1];
       if (units === undefined || dim === null || dim === undefined) return undefined;
-      return weights(dim * units + (useBias(c) ? units : 0));
+      return weights(w('kernel', [dim, units]), useBias(c) && w('bias', [units]));
     },
   ),
   // Keras flattens a rank-2 input to itself; tfjs's inputSpec is minNDim 3 and refuses it.
@@ -94,6 +94,6 @@ export const CORE_ROWS: Readonly<Record<string, LayerRow>> = {
   Embedding: single(embed, (_s, c) => {
     const i = int(c, 'input_dim');
     const o = int(c, 'output_dim');
-    return i === undefined || o === undefined ? undefined : weights(i * o);
+    return i === undefined || o === undefined ? undefined : [w('embeddings', [i, o])];
   }),
 };

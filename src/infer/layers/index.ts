@@ -46,5 +46,5 @@ export function shapeRow(className: string): LayerRow | undefined {
   return rowFor(lookupLayer(className)?.spec.name ?? className);
 }
 
-export type { LayerRow, Params } from './row.js';
-export { paramsOf } from './row.js';
+export type { LayerRow, Params, WeightSpec, Weights } from './row.js';
+export { counts, paramsOf } from './row.js';

@@ -8,10 +8,10 @@
 import { intList, type Cfg } from '../config.js';
 import { fmt, issue, q } from '../shape.js';
 import type { Shape } from '../types.js';
-import { single, weights, type LayerRow, type Params } from './row.js';
+import { fixed, single, w, weights, type LayerRow, type Weights } from './row.js';
 
-/** The product of the normalized axes' sizes, or why there is none. */
-function axisSize(s: Shape, c: Cfg): number | string | undefined {
+/** The normalized axes' sizes (the weights' shape), or why there are none. */
+function axisSize(s: Shape, c: Cfg): number[] | string | undefined {
   const axes = intList(c.get('axis'));
   if (!axes || axes.length === 0) return undefined;
   const resolved = axes.map((a) => (a < 0 ? a + s.length : a));
@@ -20,12 +20,13 @@ function axisSize(s: Shape, c: Cfg): number | string | undefined {
   }
   const dims = resolved.map((a) => s[a]!);
   if (dims.some((d) => d === null)) return `${q(c.className)} needs a known size on axis ${JSON.stringify(c.get('axis'))}, got ${fmt(s)}.`;
-  return (dims as number[]).reduce((a, b) => a * b, 1);
+  return dims as number[];
 }
 
-const scaled = (c: Cfg): number => (c.get('scale') !== false ? 1 : 0) + (c.get('center') !== false ? 1 : 0);
+/** gamma (when `scale`) and beta (when `center`). */
+const affine = (n: readonly number[], c: Cfg): Weights => weights(c.get('scale') !== false && w('gamma', n), c.get('center') !== false && w('beta', n));
 
-const norm = (count: (n: number, c: Cfg) => Params): LayerRow =>
+const norm = (build: (n: number[], c: Cfg) => Weights): LayerRow =>
   single(
     (s, c) => {
       const n = axisSize(s, c);
@@ -33,11 +34,11 @@ const norm = (count: (n: number, c: Cfg) => Params): LayerRow =>
     },
     (s, c) => {
       const n = axisSize(s, c);
-      return typeof n === 'number' ? count(n, c) : undefined;
+      return Array.isArray(n) ? build(n, c) : undefined;
     },
   );
 
 export const NORMALIZATION_ROWS: Readonly<Record<string, LayerRow>> = {
-  BatchNormalization: norm((n, c) => weights(scaled(c) * n, 2 * n)),
-  LayerNormalization: norm((n, c) => weights(scaled(c) * n)),
+  BatchNormalization: norm((n, c) => [...affine(n, c), fixed('moving_mean', n), fixed('moving_variance', n)]),
+  LayerNormalization: norm(affine),
 };

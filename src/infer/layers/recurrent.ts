@@ -11,13 +11,13 @@
 import { bool, frozen, innerCfg, int, layerCfg, type Cfg } from '../config.js';
 import { fmt, issue, q, rankIssue } from '../shape.js';
 import type { Shape } from '../types.js';
-import { weights, type LayerRow, type Output, type Params } from './row.js';
+import { frozenWeights, under, w, weights, type LayerRow, type Output, type Weights } from './row.js';
 
 interface CellRow {
   /** State sizes; the first is the output size. */
   readonly states: (c: Cfg) => number[] | undefined;
   /** Weights for an input of `inputDim` features, before `trainable` is applied. */
-  readonly count: (inputDim: number, c: Cfg) => number | undefined;
+  readonly build: (inputDim: number, c: Cfg) => Weights | undefined;
 }
 
 const useBias = (c: Cfg): boolean => c.get('use_bias') !== false;
@@ -28,9 +28,12 @@ const gated = (gates: number, biasRows: (c: Cfg) => number = () => 1): CellRow =
     const u = int(c, 'units');
     return u === undefined ? undefined : gates === 4 ? [u, u] : [u];
   },
-  count: (inputDim, c) => {
+  // kernel (in, g·u), recurrent_kernel (u, g·u), bias (g·u) or (rows, g·u).
+  build: (inputDim, c) => {
     const u = int(c, 'units');
-    return u === undefined ? undefined : gates * u * (inputDim + u) + (useBias(c) ? biasRows(c) * gates * u : 0);
+    if (u === undefined) return undefined;
+    const rows = biasRows(c);
+    return weights(w('kernel', [inputDim, gates * u]), w('recurrent_kernel', [u, gates * u]), useBias(c) && w('bias', rows === 1 ? [gates * u] : [rows, gates * u]));
   },
 });
 
@@ -50,7 +53,7 @@ const CELLS: Readonly<Record<string, CellRow>> = {
 };
 
 /** A cell's state sizes and its weights (its own `trainable: false` applied), for `inputDim`. */
-function cellOf(c: Cfg): { states: number[]; params: (inputDim: number) => Params | undefined } | undefined {
+function cellOf(c: Cfg): { states: number[]; params: (inputDim: number) => Weights | undefined } | undefined {
   const stack = c.className === 'StackedRNNCells' ? stackOf(c.get('cells')) : undefined;
   if (stack) {
     const parts = stack.map(cellOf);
@@ -59,17 +62,17 @@ function cellOf(c: Cfg): { states: number[]; params: (inputDim: number) => Param
     return {
       states: [...cells].reverse().flatMap((p) => p.states),
       params: (inputDim) => {
-        let t = 0;
-        let n = 0;
+        const all: Weights[] = [];
         let dim = inputDim;
-        for (const cell of cells) {
+        for (const [i, cell] of cells.entries()) {
           const p = cell.params(dim);
           if (!p) return undefined;
-          t += p.trainable;
-          n += p.nonTrainable;
+          // tfjs 4.22 scopes each stacked cell's weights as `RNNCell_<i>/`, whatever the cell's name.
+          all.push(under(`RNNCell_${i}`, p));
           dim = cell.states[0]!;
         }
-        return frozen(c) ? weights(0, t + n) : weights(t, n);
+        const list = weights(...all.flat());
+        return frozen(c) ? frozenWeights(list) : list;
       },
     };
   }
@@ -79,8 +82,8 @@ function cellOf(c: Cfg): { states: number[]; params: (inputDim: number) => Param
   return {
     states,
     params: (inputDim) => {
-      const n = row.count(inputDim, c);
-      return n === undefined ? undefined : frozen(c) ? weights(0, n) : weights(n);
+      const p = row.build(inputDim, c);
+      return p && frozen(c) ? frozenWeights(p) : p;
     },
   };
 }

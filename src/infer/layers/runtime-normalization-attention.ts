@@ -16,9 +16,9 @@
  */
 import { broadcastShape } from '../../runtime/broadcast.js';
 import { bool, int, intList, str, type Cfg } from '../config.js';
-import { fmt, issue, q, rankIssue, size, type Issue } from '../shape.js';
+import { fmt, issue, q, rankIssue, type Issue } from '../shape.js';
 import type { Shape } from '../types.js';
-import { NONE, single, weights, type LayerRow, type Output, type Params } from './row.js';
+import { fixed, NONE, single, w, weights, type LayerRow, type Output, type Weights } from './row.js';
 
 const list = (inputs: readonly Shape[]): string => inputs.map(fmt).join(', ');
 
@@ -70,10 +70,11 @@ const normalization = single(
     }
     return [s];
   },
-  (s, c): Params | undefined => {
+  // Adapted statistics: mean and variance of the kept axes' shape, and the sample count.
+  (s, c): Weights | undefined => {
     if (c.get('mean') !== null && c.get('mean') !== undefined) return NONE;
     const kept = keptDims(s, c);
-    return Array.isArray(kept) ? weights(0, 2 * size(kept) + 1) : undefined;
+    return Array.isArray(kept) ? [fixed('mean', kept), fixed('variance', kept), fixed('count', [], 'int32')] : undefined;
   },
 );
 
@@ -109,9 +110,9 @@ const groupNormalization = single(
     const n = groupChannels(s, c);
     return typeof n === 'object' ? n : n === undefined ? undefined : [s];
   },
-  (s, c): Params | undefined => {
+  (s, c): Weights | undefined => {
     const n = groupChannels(s, c);
-    return typeof n === 'number' ? weights(((c.get('scale') !== false ? 1 : 0) + (c.get('center') !== false ? 1 : 0)) * n) : undefined;
+    return typeof n === 'number' ? weights(c.get('scale') !== false && w('gamma', [n]), c.get('center') !== false && w('beta', [n])) : undefined;
   },
 );
 
@@ -184,12 +185,17 @@ const multiHeadAttention: LayerRow = {
     const keyDim = int(c, 'key_dim');
     if (!m || 'kind' in m || heads === undefined || keyDim === undefined) return undefined;
     const valueDim = int(c, 'value_dim') || keyDim;
-    const out = size((outputFeatures(c) ?? [m.dims.q]) as number[]);
+    const out = (outputFeatures(c) ?? [m.dims.q]) as number[];
     const bias = c.get('use_bias') !== false;
     const { q: dq, k: dk, v: dv } = m.dims;
-    const kernels = (dq + dk) * heads * keyDim + dv * heads * valueDim + heads * valueDim * out;
-    const biases = bias ? 2 * heads * keyDim + heads * valueDim + out : 0;
-    return weights(kernels + biases);
+    // Keras's creation order: query, key, value, attention_output, each kernel then bias.
+    const dense = (name: string, kernel: number[], b: number[]) => [w(`${name}/kernel`, kernel), bias && w(`${name}/bias`, b)] as const;
+    return weights(
+      ...dense('query', [dq, heads, keyDim], [heads, keyDim]),
+      ...dense('key', [dk, heads, keyDim], [heads, keyDim]),
+      ...dense('value', [dv, heads, valueDim], [heads, valueDim]),
+      ...dense('attention_output', [heads, valueDim, ...out], out),
+    );
   },
 };
 
@@ -212,14 +218,14 @@ function denseAttention(inputs: readonly Shape[], c: Cfg): [Shape, Shape, Shape]
   return r;
 }
 
-const denseAttentionRow = (count: (query: Shape, c: Cfg) => Params): LayerRow => ({
+const denseAttentionRow = (build: (query: Shape, c: Cfg) => Weights): LayerRow => ({
   output: (inputs, c) => {
     const r = denseAttention(inputs, c);
     return Array.isArray(r) ? [[...r[0].slice(0, -1), last(r[1])]] : r;
   },
   params: (inputs, c) => {
     const r = denseAttention(inputs, c);
-    return Array.isArray(r) ? count(r[0], c) : undefined;
+    return Array.isArray(r) ? build(r[0], c) : undefined;
   },
 });
 
@@ -228,6 +234,6 @@ export const RUNTIME_NORMALIZATION_ATTENTION_ROWS: Readonly<Record<string, Layer
   UnitNormalization: unitNormalization,
   GroupNormalization: groupNormalization,
   MultiHeadAttention: multiHeadAttention,
-  Attention: denseAttentionRow((_, c) => weights((bool(c, 'use_scale') ? 1 : 0) + (str(c, 'score_mode') === 'concat' ? 1 : 0))),
-  AdditiveAttention: denseAttentionRow((query, c) => weights(c.get('use_scale') !== false ? last(query)! : 0)),
+  Attention: denseAttentionRow((_, c) => weights(bool(c, 'use_scale') && w('scale', []), str(c, 'score_mode') === 'concat' && w('concat_score_weight', []))),
+  AdditiveAttention: denseAttentionRow((query, c) => weights(c.get('use_scale') !== false && w('scale', [last(query)!]))),
 };

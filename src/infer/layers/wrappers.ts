@@ -11,10 +11,13 @@
  *   in its constructor; TimeDistributed reads the wrapped layer's flag), so only the wrapped
  *   layer's `trainable` counts.
  */
-import { innerCfg } from '../config.js';
+import { innerCfg, str, type Cfg } from '../config.js';
 import { isIssue, rankIssue } from '../shape.js';
 import type { Shape } from '../types.js';
-import { paramsOf, rowFor, shapesOf, type LayerRow, type Output } from './row.js';
+import { paramsOf, rowFor, shapesOf, under, weights, type LayerRow, type Output } from './row.js';
+
+/** The wrapped layer's name (kspec's compile always writes one; tfjs would invent one otherwise). */
+const innerName = (inner: Cfg): string => str(inner, 'name') ?? '';
 
 /** The wrapped layer's config and row (unknown classes: undefined, no problem). */
 function wrapped(c: Parameters<LayerRow['output']>[1]) {
@@ -38,10 +41,12 @@ const bidirectional: LayerRow = {
     const all = [...merged, ...states, ...states];
     return isIssue(out) ? { ...out, shapes: all } : all;
   },
+  // tfjs names the copies `forward_<inner name>` and `backward_<inner name>` (it ignores `backward_layer`).
   params: (inputs, c) => {
     const w = wrapped(c);
     const p = w && paramsOf(w.row, inputs, w.inner);
-    return p && { trainable: 2 * p.trainable, nonTrainable: 2 * p.nonTrainable };
+    const name = w && innerName(w.inner);
+    return p && weights(...under(`forward_${name}`, p), ...under(`backward_${name}`, p));
   },
 };
 
