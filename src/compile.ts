@@ -7,7 +7,7 @@ import { GraphMemo } from './check/memo.js';
 import type { RuleContext } from './check/rule.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { toModelJSON, type ModelJSON } from './emit/model-json.js';
-import { frontEnd, resolvedDiagnostics, type FrontEndOptions } from './front.js';
+import { frontEnd, resolvedDiagnostics, type FrontEnd, type FrontEndOptions } from './front.js';
 import { inferShapes } from './infer/index.js';
 import type { InferResult } from './infer/types.js';
 import type { ModelGraph } from './ir/graph.js';
@@ -47,16 +47,22 @@ export function ruleContext(fe: ReturnType<typeof frontEnd>, graph: ModelGraph, 
 
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
   const fe = frontEnd(text, options);
-  const done = (extra: Partial<CompileResult> = {}): CompileResult => {
-    const diagnostics = resolvedDiagnostics(fe);
-    return { ok: !hasErrors(diagnostics), diagnostics, source: fe.source, ...(fe.dialect && { dialect: fe.dialect }), ...extra };
-  };
+  const r = compileFrontEnd(fe);
+  const diagnostics = resolvedDiagnostics(fe);
+  return { ok: !hasErrors(diagnostics), diagnostics, source: fe.source, ...(fe.dialect && { dialect: fe.dialect }), ...(r && { graph: r.graph, modelJSON: r.modelJSON }) };
+}
+
+/**
+ * The checks and rewrites on a front end's graph (diagnostics go to its reporter): the graph as
+ * read (`lowered`, the source's classes and layer order) and as compiled, or undefined on errors.
+ */
+export function compileFrontEnd(fe: FrontEnd): { lowered: ModelGraph; graph: ModelGraph; modelJSON: ModelJSON } | undefined {
   const lowered = fe.graph;
-  if (!lowered || hasErrors(fe.reporter.diagnostics)) return done();
+  if (!lowered || hasErrors(fe.reporter.diagnostics)) return undefined;
   runChecks(lowered, ruleContext(fe, lowered, 'compile'));
-  if (hasErrors(fe.reporter.diagnostics)) return done();
+  if (hasErrors(fe.reporter.diagnostics)) return undefined;
   const graph = runtimeRecurrentLayers(flattenFlat(resolveReshape(dropRejected(normalizeObjects(fillDefaults(exactLayers(scalarAxis(renameArguments(replaceClasses(expandActivations(lowered, fe.semantics)))))))))));
   const value = fe.doc?.value;
   const passthrough = fe.dialect === 'tfjs' && typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  return done({ graph, modelJSON: toModelJSON(graph, passthrough) });
+  return { lowered, graph, modelJSON: toModelJSON(graph, passthrough) };
 }

@@ -2,6 +2,7 @@
  * The front end every command shares: parse → detect the dialect → lower to IR. Reports into one
  * Reporter and stops at the first stage that cannot go on.
  */
+import { kerasVersionDefaults } from './passes/keras-version-defaults.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { Reporter } from './diagnostics/report.js';
 import type { Semantics } from './ir/activations.js';
@@ -20,7 +21,7 @@ export interface FrontEndOptions {
   readonly fileName?: string;
   /** Forces a dialect instead of detecting it. */
   readonly dialect?: Dialect;
-  /** The Keras version a `.keras` archive's metadata names (reported as a note). */
+  /** The Keras version the file was saved by (reported as a note; some defaults depend on it). */
   readonly kerasVersion?: string;
 }
 
@@ -63,7 +64,8 @@ export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd 
   const model = dialect === 'keras3' ? normalizeKeras3(detected.model, detected.path, { reporter }) : k1 ? normalizeKeras1(detected.model, detected.path, k1) : detected.model;
   const lowered = dialect === 'kspec' ? lowerKspec(ctx, model, detected.path) : lowerKerasModel(ctx, model, detected.path);
   const mapped = lowered && dialect !== 'kspec' ? mapTfOps(lowered, reporter) : lowered;
-  const graph = k1 && mapped ? finishKeras1(mapped, k1) : mapped;
+  const finished = k1 && mapped ? finishKeras1(mapped, k1) : mapped;
+  const graph = finished && kerasVersionDefaults(finished, options.kerasVersion);
   return { source, reporter, doc, dialect, semantics, ...(graph && { graph }) };
 }
 

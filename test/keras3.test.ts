@@ -7,9 +7,9 @@ import { batchShape } from '../src/lower/keras3/batch-shape.js';
 import { dtypePolicy } from '../src/lower/keras3/dtype-policy.js';
 import { inboundNodes } from '../src/lower/keras3/inbound-nodes.js';
 import { ioLayers } from '../src/lower/keras3/io-layers.js';
-import { readKerasArchive } from '../src/parse/archive.js';
+import { readKerasArchive, readKerasArchiveWeights } from '../src/parse/archive.js';
 import { loadSpec } from '../src/source/load.js';
-import { zipFiles } from './zip.js';
+import { zip, zipFiles } from './zip.js';
 
 tf.setBackend('cpu');
 const kt = (name: string, node = 0, tensor = 0) => ({ class_name: '__keras_tensor__', config: { shape: [null, 4], dtype: 'float32', keras_history: [name, node, tensor] } });
@@ -84,7 +84,7 @@ describe('.keras archives', () => {
     if ('error' in spec) throw new Error(JSON.stringify(spec.error));
     expect(spec.fileName).toBe('model.keras/config.json');
     const r = compile(spec.text, { fileName: spec.fileName, kerasVersion: spec.kerasVersion! });
-    expect(r.diagnostics[0]!.message).toBe('Read from a .keras archive saved by Keras 3.9.2.');
+    expect(r.diagnostics[0]!.message).toBe('Read from a file saved by Keras 3.9.2.');
     expect(r.modelJSON?.modelTopology.config.name).toBe('zipped');
   });
 
@@ -94,6 +94,58 @@ describe('.keras archives', () => {
     ['a damaged entry', (() => { const b = zipFiles({ 'config.json': config }); b[40] = b[40]! ^ 0xff; b[41] = b[41]! ^ 0xff; return b; })(), 'config.json cannot be decompressed'],
   ])('%s is a diagnostic, not a crash', (_, bytes, detail) => {
     expect(loadSpec(bytes, 'model.keras')).toEqual({ error: { code: 'KS1017', detail } });
+  });
+
+  describe('model.weights.h5, for weight conversion', () => {
+    const h5 = Buffer.concat([Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251))]);
+    const files = (weights: Uint8Array, deflate: boolean, version = '3.9.2') => zip([
+      { name: 'metadata.json', data: Buffer.from(`{"keras_version": "${version}"}`), deflate },
+      { name: 'config.json', data: Buffer.from(config), deflate },
+      { name: 'model.weights.h5', data: weights, deflate },
+    ]);
+
+    it.each([true, false])('reads config.json, the Keras version and the weights (deflated: %s)', (deflate) => {
+      const a = readKerasArchiveWeights(files(h5, deflate));
+      if ('error' in a) throw new Error(a.error);
+      expect(new TextDecoder().decode(a.config)).toBe(config);
+      expect(a.kerasVersion).toBe('3.9.2');
+      expect(Buffer.from(a.weights).equals(h5)).toBe(true);
+      // A buffer of its own, as the HDF5 reader takes it without copying.
+      expect([a.weights.byteOffset, a.weights.buffer.byteLength]).toEqual([0, h5.length]);
+    });
+
+    it('reads the archives tf.keras 2.13–2.15 wrote, the same layout', () => {
+      const a = readKerasArchiveWeights(files(h5, false, '2.15.0'));
+      expect('error' in a ? a.error : a.kerasVersion).toBe('2.15.0');
+    });
+
+    it('reads a deflated member larger than the pieces it is read in (1 MiB)', () => {
+      let x = 1;
+      const noise = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 24)));
+      const a = readKerasArchiveWeights(files(noise, true));
+      expect('error' in a ? a.error : Buffer.from(a.weights).equals(noise)).toBe(true);
+    });
+
+    it('a mix: stored config.json, deflated weights, and the other way round', () => {
+      for (const [c, w] of [[false, true], [true, false]]) {
+        const a = readKerasArchiveWeights(zip([{ name: 'config.json', data: Buffer.from(config), deflate: c }, { name: 'model.weights.h5', data: h5, deflate: w }]));
+        expect('error' in a ? a.error : Buffer.from(a.weights).equals(h5)).toBe(true);
+      }
+    });
+
+    it.each([
+      ['no weights', zipFiles({ 'config.json': config, 'metadata.json': '{}' }), 'it has no model.weights.h5 (it holds config.json, metadata.json)'],
+      ['NumPy weights', zipFiles({ 'config.json': config, 'model.weights.npz': 'x' }), "it has no model.weights.h5: its weights are in model.weights.npz (Keras's NumPy format), which kspec does not read"],
+      ['no config.json', zipFiles({ 'model.weights.h5': 'x' }), 'it has no config.json (it holds model.weights.h5)'],
+      ['damaged weights', (() => { const b = files(h5, true); const at = b.indexOf('model.weights.h5') + 16; b[at + 5] = b[at + 5]! ^ 0xff; return b; })(), 'model.weights.h5 cannot be decompressed'],
+    ])('%s: an error, not a crash', (_, bytes, error) => {
+      expect(readKerasArchiveWeights(bytes)).toEqual({ error });
+    });
+
+    it('loadSpec still reads config.json only', () => {
+      const spec = loadSpec(files(h5, true), 'model.keras');
+      expect('error' in spec ? spec.error : spec.kerasVersion).toBe('3.9.2');
+    });
   });
 
   it('recognises HDF5 by its signature whatever the extension', () => {

@@ -7,6 +7,7 @@
  *   KS4xxx  model wiring (names, references, inputs, outputs)
  *   KS5xxx  what tfjs can build, and where it silently differs from Keras
  *   KS6xxx  shapes known before building
+ *   KS7xxx  trained weights (converting Keras weights files)
  */
 import type { Severity } from './diagnostic.js';
 
@@ -30,7 +31,7 @@ export const MESSAGES = {
   KS1013: m<{ policy: string }>('warning', 'mixed-precision', (p) => `The dtype policy ${q(p.policy)} computes in lower precision in Keras; tfjs has no such policy, so this layer computes in float32.`),
   KS1014: m<{ which: string; order: string }>('info', 'structured-io', (p) => `The model's ${p.which} are a dict in Keras; tfjs takes a list, so they are ordered as ${p.order}.`),
   KS1015: m<{ layer: string }>('error', 'constant-call', (p) => `${q(p.layer)} is called on constants rather than tensors, which tfjs model configs cannot express.`),
-  KS1016: m<{ version: string }>('info', 'keras-archive', (p) => `Read from a .keras archive saved by Keras ${p.version}.`),
+  KS1016: m<{ version: string }>('info', 'keras-archive', (p) => `Read from a file saved by Keras ${p.version}.`),
   KS1017: m<{ detail: string }>('error', 'bad-archive', (p) => `This is not a readable .keras archive: ${p.detail}.`),
   KS1018: m<{ what: string; why: string }>('error', 'keras1-unsupported', (p) => `${p.what} cannot be converted from Keras 1: ${p.why}.`),
   KS1019: m<{ summary: string }>('info', 'keras1-converted', (p) => `Converted from Keras 1 to Keras 2: ${p.summary}.`),
@@ -88,6 +89,19 @@ export const MESSAGES = {
   KS6002: m<{ detail: string }>('error', 'merge-shapes', (p) => p.detail),
   KS6003: m<{ detail: string; compiled?: boolean }>('error', 'flatten-flat', (p) => `${p.detail}${p.compiled ? ' kspec compiles it as a linear Activation (the identity).' : ''}`),
   KS6004: m<{ detail: string }>('error', 'invalid-shape', (p) => p.detail),
+  KS7001: m<{ file: string; detail: string }>('error', 'weights-unreadable', (p) => `The weights in ${q(p.file)} cannot be read: ${p.detail}.`),
+  KS7002: m<{ file: string }>('error', 'weights-without-config', (p) => `${q(p.file)} holds weights only, without the model's config.`),
+  KS7003: m<{ layer: string; weights: string }>('error', 'weights-missing', (p) => `The weights file has no value for layer ${q(p.layer)}: it needs ${p.weights}.`),
+  KS7004: m<{ what: string }>('error', 'weights-unmatched', (p) => `The weights file holds ${p.what}, which no layer of the model has.`),
+  KS7005: m<{ layer: string; weight: string; model: string; file: string; path: string }>(
+    'error',
+    'weight-shape',
+    (p) => `Layer ${q(p.layer)} weight ${q(p.weight)} has shape ${p.model} in the model, but the weights file stores ${p.file} at ${q(p.path)}.`,
+  ),
+  KS7006: m<{ layer: string; model: string; file: string }>('error', 'weight-count', (p) => `Layer ${q(p.layer)} has ${p.model} in the model, but the weights file stores ${p.file}.`),
+  KS7007: m<{ what: string }>('info', 'training-state-skipped', (p) => `The weights file also holds ${p.what}, which is not converted: tfjs models load for inference.`),
+  KS7008: m<{ path: string; layer: string; saved: string }>('error', 'weights-misnamed', (p) => `The weights at ${q(p.path)} were saved for a layer named ${q(p.saved)}, but the config has ${q(p.layer)} there.`),
+  KS7009: m<{ count: string }>('warning', 'weights-by-position', (p) => `None of the weights file's layer names is in the config, so its ${p.count} are matched in order, as Keras's load_weights does.`),
 } as const;
 
 export type Code = keyof typeof MESSAGES;

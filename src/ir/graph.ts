@@ -78,6 +78,18 @@ export function kerasSnakeCase(name: string): string {
 }
 
 /**
+ * Keras 3's `to_snake_case` (keras/src/utils/naming.py), the key its saver files each object under
+ * (`Conv2DTranspose` → `conv2d_transpose`). It differs from Keras 2's on digits after a capitalised
+ * word (`Dense2Net`), leading underscores and non-word characters.
+ */
+export const keras3SnakeCase = (name: string): string =>
+  name
+    .replace(/\W+/g, '')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+
+/**
  * Layer names in use, and for each base name the suffix it was last given, so that naming n layers
  * `base`, `base_1`, `base_2`, … stays linear. `within` is a set of names also in use, read only.
  */

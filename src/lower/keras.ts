@@ -4,7 +4,7 @@
  */
 import type { Location, Path } from '../diagnostics/diagnostic.js';
 import type { ArgOrigin, CallNode, Config, LayerNode, ModelGraph, Origin, TensorRef } from '../ir/graph.js';
-import { isModelClass } from '../ir/catalogue/index.js';
+import { argsOf, isModelClass, type LayerSpec } from '../ir/catalogue/index.js';
 import { resolveClass, type LowerContext } from './context.js';
 import { isObj, setOwn } from '../ir/json.js';
 
@@ -78,7 +78,8 @@ function lowerEntry(ctx: LowerContext, entry: unknown, path: Path, functional: b
     return undefined;
   }
   const { spec } = resolveClass(entry.class_name);
-  const { name: _, ...cfg } = config;
+  const { name: _, ...rest } = config;
+  const cfg = pythonBools(spec, rest);
   for (const k in entry) {
     if (!ENTRY_KEYS.has(k)) {
       ctx.reporter.report('KS2009', { path: [...path, k], part: 'key' }, { detail: `Unknown key ${JSON.stringify(k)} in a layer entry` });
@@ -189,4 +190,18 @@ function tensorList(ctx: LowerContext, v: unknown, path: Path): TensorRef[] | un
     out.push(ref);
   }
   return out;
+}
+
+/**
+ * Python reads any number as a truth value, and saved configs hold `"scale": 1` (tf.keras 2.14's
+ * BatchNormalization in a real model file): 0 and 1 for a true/false argument are read as Keras
+ * reads them. Other numbers stay, for the argument checks to report.
+ */
+function pythonBools(spec: LayerSpec, config: Config): Config {
+  let out: Record<string, unknown> | undefined;
+  for (const k in config) {
+    const v = config[k];
+    if ((v === 0 || v === 1) && argsOf(spec).get(k)?.type.t === 'bool') setOwn((out ??= { ...config }), k, v === 1);
+  }
+  return out ?? config;
 }

@@ -8,9 +8,8 @@
  * (`bidirectional/forward_lstm/kernel`), so weights could not be matched to it by name.
  */
 import { argsOf, lookupLayer, tfjsSupports, type LayerSpec } from '../ir/catalogue/index.js';
-import type { Config, LayerNode, ModelGraph } from '../ir/graph.js';
+import { kerasSnakeCase, type Config, type LayerNode, type ModelGraph } from '../ir/graph.js';
 import { isObj } from '../ir/json.js';
-import { toSnakeCase } from '../ir/snake-case.js';
 import { mapLayers } from './map-layers.js';
 
 export function fillDefaults(graph: ModelGraph): ModelGraph {
@@ -34,7 +33,7 @@ function fillConfig(spec: LayerSpec, config: Config): Config {
     if (arg.type.t === 'layer' && isObj(v) && isObj(v.config)) {
       const inner = lookupLayer(String(v.class_name))?.spec;
       let filled = inner && fillConfig(inner, v.config);
-      if (spec.name === 'Bidirectional' && arg.name === 'layer' && typeof v.config.name !== 'string') filled = { ...(filled ?? v.config), name: toSnakeCase(String(v.class_name)) };
+      if (spec.name === 'Bidirectional' && arg.name === 'layer' && typeof v.config.name !== 'string') filled = { ...(filled ?? v.config), name: kerasSnakeCase(String(v.class_name)) };
       if (filled && filled !== v.config) (out ??= { ...config })[arg.name] = { ...v, config: filled };
       continue;
     }

@@ -16,7 +16,11 @@ export interface WeightEntry {
   readonly name: string;
   readonly shape: readonly number[];
   readonly dtype: WeightDtype;
-  readonly data: Float32Array | Int32Array | Uint8Array;
+  /**
+   * The values, or a function giving their little-endian bytes, called once when the shard holding
+   * them is written (so a converter can read each array from its file only then).
+   */
+  readonly data: Float32Array | Int32Array | Uint8Array | (() => Uint8Array);
 }
 
 export interface ManifestWeight {
@@ -86,15 +90,31 @@ const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.b
 
 function encode(e: WeightEntry, quantize: Quantization | undefined): Encoded {
   const base = { name: e.name, shape: [...e.shape], dtype: e.dtype };
+  const raw = typeof e.data === 'function' ? e.data : () => bytesOf(e.data as ArrayBufferView);
   // The converter quantizes float32 weights only.
-  if (!quantize || e.dtype !== 'float32') return { manifest: base, byteLength: e.data.byteLength, bytes: () => bytesOf(e.data) };
-  const data = e.data as Float32Array;
+  if (!quantize || e.dtype !== 'float32') {
+    const byteLength = e.shape.reduce((a, b) => a * b, 1) * (e.dtype === 'bool' ? 1 : 4);
+    return { manifest: base, byteLength, bytes: () => checked(e, raw(), byteLength) };
+  }
+  const data = typeof e.data === 'function' ? float32(checked(e, e.data(), 4 * e.shape.reduce((a, b) => a * b, 1))) : (e.data as Float32Array);
   if (quantize === 'float16') {
     return { manifest: { ...base, quantization: { dtype: 'float16', original_dtype: 'float32' } }, byteLength: data.length * 2, bytes: () => bytesOf(toFloat16(data)) };
   }
   const { min, scale, values } = affine(data, quantize);
   return { manifest: { ...base, quantization: { dtype: quantize, min, scale, original_dtype: 'float32' } }, byteLength: values.byteLength, bytes: () => bytesOf(values) };
 }
+
+/** Bytes of the length the shape says (a mismatch would shift every later weight). */
+function checked(e: WeightEntry, bytes: Uint8Array, byteLength: number): Uint8Array {
+  if (bytes.byteLength !== byteLength) throw new RangeError(`weight "${e.name}" of shape [${e.shape.join(', ')}] has ${bytes.byteLength} bytes, not ${byteLength}`);
+  return bytes;
+}
+
+/** Little-endian float32 bytes as a Float32Array (copied when not 4-byte aligned). */
+const float32 = (b: Uint8Array): Float32Array => {
+  const aligned = b.byteOffset % 4 === 0 ? b : b.slice();
+  return new Float32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+};
 
 /** numpy's `np.round`: halves go to the even neighbour. */
 export function roundHalfEven(x: number): number {
