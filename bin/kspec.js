@@ -10,7 +10,7 @@ const { main } = await import('../dist/kspec.mjs');
 
 let code;
 try {
-  code = main(process.argv.slice(2), {
+  code = await main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     isTTY: Boolean(process.stderr.isTTY),

@@ -6,6 +6,7 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import { withInitializers } from './build/initializers.js';
 import { matchWeights, type Weights } from './build/weights.js';
 import { compile, type CompileOptions } from './compile.js';
+import { convertKerasModel, type ConvertInput, type ConvertOptions } from './weights/convert.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { formatDiagnostics } from './diagnostics/format.js';
 
@@ -42,12 +43,30 @@ export async function buildModel(text: string, options: BuildOptions = {}): Prom
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     throw new KspecError(result.diagnostics, formatDiagnostics(errors, result.source, { color: false, frames: false }));
   }
+  return fromTopology(result.modelJSON.modelTopology, options.weights);
+}
+
+/**
+ * A trained Keras model (`.keras`, Keras HDF5, or a config and its weights file) as a live tfjs model,
+ * converted by `convertKerasModel`: every weight holds the stored value, bit for bit. Throws a
+ * KspecError carrying the diagnostics when the model or its weights cannot be converted.
+ */
+export async function loadKerasModel(input: Uint8Array | ArrayBuffer | ConvertInput, options: ConvertOptions = {}): Promise<LayersModel> {
+  const r = convertKerasModel(input, options);
+  if (!r.ok || !r.modelJSON || !r.weightSpecs) {
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    throw new KspecError(r.diagnostics, formatDiagnostics(errors, r.source, { color: false, frames: false }));
+  }
+  return fromTopology(r.modelJSON.modelTopology, { weightSpecs: [...r.weightSpecs] as never, weightData: r.weightData! });
+}
+
+/** tfjs's model of a compiled topology, with `weights` set (or fast initial values). */
+async function fromTopology(topology: unknown, weights: Weights | undefined): Promise<LayersModel> {
   const tf = await import('@tensorflow/tfjs');
   // Registers kspec's runtime layer classes, which compiled models may name (KspecActivation).
   await import('./runtime/index.js');
   type Topology = import('@tensorflow/tfjs').io.ModelJSON['modelTopology'];
-  const modelTopology = result.modelJSON.modelTopology as unknown as Topology;
-  const { weights } = options;
+  const modelTopology = topology as Topology;
   // modelFromJSON builds every layer synchronously, before its first await: the initializers are
   // swapped for exactly that long. (Were it ever not so, tfjs's own initializers would run: slower,
   // never different.)

@@ -1,6 +1,8 @@
 /** kspec's public API. Named exports only; tfjs is loaded only by `buildModel` and `useWasmBackend`. */
 export { compile, type CompileOptions, type CompileResult } from './compile.js';
-export { buildModel, KspecError, useWasmBackend, type BuildOptions, type Weights, type WasmOptions } from './build.js';
+export { buildModel, KspecError, loadKerasModel, useWasmBackend, type BuildOptions, type Weights, type WasmOptions } from './build.js';
+export { convertKerasModel, type ConvertInput, type ConvertOptions, type ConvertedModel } from './weights/convert.js';
+export { shardWeights, type Quantization, type WeightEntry } from './weights/shards.js';
 export type { Diagnostic, Location, Severity, TextEdit } from './diagnostics/diagnostic.js';
 export { MESSAGES, type Code } from './diagnostics/messages.js';
 export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';

@@ -35,7 +35,7 @@ function writeTempBeside(file: string, data: string | Uint8Array): string {
 }
 
 /** Writes to a temporary file beside the target, then renames: never a half-written file. */
-export function writeAtomic(file: string, text: string): void {
+export function writeAtomic(file: string, text: string | Uint8Array): void {
   let tmp: string | undefined;
   try {
     tmp = writeTempBeside(file, text);

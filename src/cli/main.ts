@@ -15,6 +15,8 @@ Usage:
   kspec lint <files|folders|globs|->     check specs; folders are walked for .json/.yaml/.yml/.keras
   kspec summary <spec>                   Keras's model.summary() table, without building the model
   kspec convert <file> --to <dialect>    kspec (readable YAML), keras2 (tf.keras to_json) or tfjs
+  kspec convert <model.keras|model.h5> --to tfjs -o <folder>
+                                         a trained model to model.json + weight shards (no Python)
   kspec --help | --version
 
 Inputs are read in any dialect kspec knows (detected; --dialect forces one):
@@ -46,6 +48,11 @@ convert options:
   --to <dialect>         kspec: a readable YAML spec (call strings, Keras defaults left out);
                          keras2: a model.to_json() tf.keras 2.x loads; tfjs: the model.json compile writes
   -o, --output <file>    write the result to <file> (atomically)
+  trained models (a .keras archive, a Keras HDF5 file, or a config with --weights), --to tfjs:
+  -o, --output <folder>  write model.json and its weight shards there (or -o <folder>/model.json)
+  --weights <file>       the weights (.h5 / .weights.h5) for a config given as <file>
+  --shard-size <bytes>   bytes per shard, as the tfjs converter's (default 4m; 4194304, 4096k)
+  --quantize <dtype>     float16, uint8 or uint16, as the tfjs converter's --quantize_* (default off)
 
 common options:
   --dialect <name>       force a dialect: ${DIALECTS.join(', ')}
@@ -68,6 +75,9 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'fix' },
   { name: 'fix-dry-run' },
   { name: 'quiet' },
+  { name: 'weights', value: true },
+  { name: 'shard-size', value: true },
+  { name: 'quantize', value: true },
   { name: 'help', short: 'h' },
   { name: 'version', short: 'v' },
 ];
@@ -77,7 +87,7 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   compile: ['output', 'dialect', 'verbose', 'no-color', 'emit'],
   lint: ['dialect', 'no-color', 'format', 'max-warnings', 'fix', 'fix-dry-run', 'quiet'],
   summary: ['dialect', 'no-color', 'format'],
-  convert: ['dialect', 'no-color', 'to', 'output'],
+  convert: ['dialect', 'no-color', 'to', 'output', 'weights', 'shard-size', 'quantize'],
 };
 const COMMANDS = { compile: compileCommand, lint: lintCommand, summary: summaryCommand, convert: convertCommand } as const;
 
@@ -87,7 +97,15 @@ export interface Io {
   readonly isTTY: boolean;
 }
 
-export function main(argv: readonly string[], io: Io): number {
+/** The exit status; a promise for commands that load part of kspec on demand (trained models). */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
+  const failed = (e: unknown): number => {
+    if (e instanceof UsageError || e instanceof IoError) {
+      io.stderr(`kspec: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  };
   try {
     const args = parseArgs(argv, FLAGS);
     if (args.flags.has('help')) return io.stdout(HELP), 0;
@@ -102,12 +120,9 @@ export function main(argv: readonly string[], io: Io): number {
     if (dialect !== undefined && !(DIALECTS as readonly string[]).includes(String(dialect))) {
       throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')}`);
     }
-    return COMMANDS[command as keyof typeof COMMANDS]({ positionals: rest, flags: args.flags }, io);
+    const code = COMMANDS[command as keyof typeof COMMANDS]({ positionals: rest, flags: args.flags }, io);
+    return typeof code === 'number' ? code : code.catch(failed);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof IoError) {
-      io.stderr(`kspec: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return failed(e);
   }
 }

@@ -18,8 +18,8 @@ function message(e: LoadError): string {
   }
 }
 
-export function readSpec(file: string): LoadedSpec | { source: SourceFile; diagnostic: Diagnostic } {
-  const loaded = loadSpec(readInput(file), file === '-' ? '<stdin>' : file);
+export function readSpec(file: string, bytes: Uint8Array = readInput(file)): LoadedSpec | { source: SourceFile; diagnostic: Diagnostic } {
+  const loaded = loadSpec(bytes, file === '-' ? '<stdin>' : file);
   if (!('error' in loaded)) return loaded;
   const e = loaded.error;
   const located = e.code === 'KS1001' || e.code === 'KS1002';

@@ -108,7 +108,8 @@ function readInputs(input: Uint8Array | ArrayBuffer | ConvertInput, options: Con
   const fileError = (file: string, code: 'KS7001' | 'KS7002', detail = ''): { failed: ConvertedModel } => {
     const message = code === 'KS7001' ? MESSAGES.KS7001.text({ file, detail }) : MESSAGES.KS7002.text({ file });
     const source = new SourceFile(file, '');
-    return { failed: { ok: false, source, diagnostics: [{ code, severity: 'error', message, file, at: { path: [], inner: { start: 0, end: 0 } }, span: { start: 0, end: 0 } }] } };
+    const suggestions = code === 'KS7002' ? [`convert the model's config with this file as its weights: kspec convert <config.json> --weights ${file} --to tfjs -o <folder>`] : undefined;
+    return { failed: { ok: false, source, diagnostics: [{ code, severity: 'error', message, file, at: { path: [], inner: { start: 0, end: 0 } }, span: { start: 0, end: 0 }, ...(suggestions && { suggestions }) }] } };
   };
   const openWeights = (b: Uint8Array, name: string): Hdf5Group | { failed: ConvertedModel } => {
     if (!isHdf5(b)) return fileError(name, 'KS7001', 'it is not an HDF5 file');

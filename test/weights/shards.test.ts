@@ -41,7 +41,7 @@ describe('shardWeights', () => {
     ]);
     const shards = allShards(s);
     expect(shards.map((x) => [x.path, x.data.length])).toEqual([['group1-shard1of3.bin', 16], ['group1-shard2of3.bin', 16], ['group1-shard3of3.bin', 12]]);
-    const expected = concat(entries.map((e) => new Uint8Array(e.data.buffer)));
+    const expected = concat(entries.map((e) => new Uint8Array((e.data as Float32Array).buffer)));
     expect(concat(shards.map((x) => x.data))).toEqual(expected);
   });
 

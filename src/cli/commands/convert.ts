@@ -17,7 +17,8 @@ import { renameArguments } from '../../passes/rename-arguments.js';
 import { replaceClasses } from '../../passes/replace-classes.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { UsageError, type ParsedArgs } from '../args.js';
-import { writeAtomic } from '../io.js';
+import { readInput, writeAtomic } from '../io.js';
+import { isHdf5, isZip } from '../../parse/archive.js';
 import type { Io } from '../main.js';
 import { readSpec } from '../spec-input.js';
 
@@ -38,18 +39,28 @@ function runtimeClasses(g: ModelGraph): string[] {
   return [...out];
 }
 
-export function convertCommand(args: ParsedArgs, io: Io): number {
+export function convertCommand(args: ParsedArgs, io: Io): number | Promise<number> {
   const { positionals, flags } = args;
   if (positionals.length !== 1) throw new UsageError('convert takes exactly one file (or - for standard input)');
   const to = flags.get('to');
   if (typeof to !== 'string' || !(TARGETS as readonly string[]).includes(to)) throw new UsageError(`convert needs --to ${TARGETS.join('|')}`);
+  const file = positionals[0]!;
+  const bytes = readInput(file);
+  const weighted = flags.has('weights') || isHdf5(bytes) || (isZip(bytes) && flags.has('output'));
+  if (weighted && to !== 'tfjs') throw new UsageError(`trained weights convert --to tfjs only (${to} is a config format)`);
+  if (flags.has('shard-size') || flags.has('quantize')) {
+    if (!weighted) throw new UsageError('--shard-size and --quantize apply to a trained model (.keras, .h5, or a config with --weights)');
+  }
+  // The HDF5 reader and the shard writer load only for this (see convert-weights.ts).
+  if (weighted) return import('./convert-weights.js').then((m) => m.convertWeightsCommand(file, bytes, args, io));
   const color = io.isTTY && !flags.has('no-color');
   const fail = (ds: readonly Diagnostic[], source: SourceFile) => {
     io.stderr(formatDiagnostics(ds.filter((d) => d.severity === 'error'), source, { color, frames: true }) + '\n');
     return 1;
   };
-  const spec = readSpec(positionals[0]!);
+  const spec = readSpec(file, bytes);
   if ('diagnostic' in spec) return fail([spec.diagnostic], spec.source);
+  if (to === 'tfjs' && spec.fromArchive) io.stderr(`kspec: printing the topology only; give -o <folder> to convert the archive's weights too\n`);
   const dialect = flags.get('dialect') as Dialect | undefined;
   const options = { fileName: spec.fileName, ...(spec.kerasVersion && { kerasVersion: spec.kerasVersion }), ...(dialect && { dialect }) };
   let out: string;
