@@ -8,6 +8,7 @@ const HEADINGS: Record<string, string> = {
   KS4: 'Model wiring',
   KS5: 'What tfjs can build, and where it silently differs from Keras',
   KS6: 'Shapes known before building',
+  KS7: 'Trained weights',
 };
 
 export function diagnosticsDoc(): string {

@@ -40,7 +40,10 @@ export interface Sharded {
   readonly weightsManifest: [WeightsGroup];
   /** Total bytes of all shards. */
   readonly byteLength: number;
-  /** The shards, in `paths` order, each made when it is asked for. */
+  /**
+   * The shards, in `paths` order, each made when it is asked for, in one reused buffer: a shard's
+   * `data` is valid until the next shard is asked for (copy it to keep it).
+   */
   shards(): Generator<{ readonly path: string; readonly data: Uint8Array }>;
 }
 
@@ -63,22 +66,24 @@ export function shardWeights(entries: readonly WeightEntry[], options: { shardSi
   return {
     weightsManifest: [{ paths, weights: encoded.map((e) => e.manifest) }],
     byteLength,
+    // One buffer for every shard: a shard's bytes are valid until the next one is asked for (each
+    // is written out before that), so converting holds one shard, not one per shard awaiting GC.
     *shards() {
-      let shard = new Uint8Array(Math.min(shardSize, byteLength));
+      const buffer = new Uint8Array(Math.min(shardSize, byteLength));
       let filled = 0;
       let index = 0;
+      const full = () => (index + 1) * shardSize <= byteLength;
       for (const e of encoded) {
         const bytes = e.bytes();
         for (let from = 0; from < bytes.length; ) {
-          const n = Math.min(bytes.length - from, shard.length - filled);
-          shard.set(bytes.subarray(from, from + n), filled);
+          const n = Math.min(bytes.length - from, buffer.length - filled);
+          buffer.set(bytes.subarray(from, from + n), filled);
           filled += n;
           from += n;
-          if (filled === shard.length) {
-            yield { path: paths[index]!, data: shard };
+          if (filled === buffer.length || (!full() && filled === byteLength - index * shardSize)) {
+            yield { path: paths[index]!, data: buffer.subarray(0, filled) };
             index++;
             filled = 0;
-            shard = new Uint8Array(Math.max(0, Math.min(shardSize, byteLength - index * shardSize)));
           }
         }
       }

@@ -16,7 +16,8 @@ const concat = (parts: Uint8Array[]): Uint8Array => {
   }
   return out;
 };
-const allShards = (s: ReturnType<typeof shardWeights>) => [...s.shards()];
+/** Every shard, copied (the generator reuses one buffer). */
+const allShards = (s: ReturnType<typeof shardWeights>) => Array.from(s.shards(), (x) => ({ path: x.path, data: x.data.slice() }));
 const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
 
 const entries: WeightEntry[] = [
