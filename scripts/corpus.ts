@@ -8,6 +8,11 @@
  * For every config kspec compiles it also checks that the generated TypeScript (`compile --emit ts`)
  * type-checks under `tsc --strict` (one program over all of them), and that `convert --to kspec`
  * then compile gives the same model.json as compiling the original.
+ *
+ * A folder with trained model files (HDF5 or `.keras` zips, told by their magic bytes) also gets a
+ * weights report (scripts/weights-corpus.ts): each converted with `convertKerasModel`, checked bit
+ * for bit through h5wasm, loaded in tfjs and run. With `--json`, the output is then
+ * `{ "configs": [...], "weights": [...] }` instead of the configs' array.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -22,6 +27,7 @@ import { emitTypeScript } from '../src/emit/typescript.js';
 import { frontEnd } from '../src/front.js';
 import { lookupLayer } from '../src/ir/catalogue/index.js';
 import { isObj } from '../src/ir/json.js';
+import { summarizeWeights, weightsLines, weightsReport } from './weights-corpus.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
 
@@ -299,10 +305,21 @@ async function main(): Promise<void> {
     return;
   }
   const rows = await corpusReport(dir);
+  const weights = await weightsReport(dir);
   if (args.includes('--json')) {
-    console.log(JSON.stringify(rows, null, 2));
+    console.log(JSON.stringify(weights.length > 0 ? { configs: rows, weights } : rows, null, 2));
     return;
   }
+  if (rows.length > 0 || weights.length === 0) printConfigs(rows);
+  if (weights.length > 0) {
+    if (rows.length > 0) console.log('');
+    console.log('weights conversion (convertKerasModel; bit-for-bit through h5wasm; tfjs load and predict on zeros):');
+    for (const line of weightsLines(weights)) console.log(line);
+    console.log('\n' + summarizeWeights(weights));
+  }
+}
+
+function printConfigs(rows: readonly CorpusRow[]): void {
   for (const r of rows) {
     const params = r.loads ? String(r.params) : '-';
     const alone = typeof r.tfjsAlone === 'number' ? String(r.tfjsAlone) : 'FAIL';

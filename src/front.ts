@@ -23,6 +23,8 @@ export interface FrontEndOptions {
   readonly dialect?: Dialect;
   /** The Keras version the file was saved by (reported as a note; some defaults depend on it). */
   readonly kerasVersion?: string;
+  /** The Keras version of a file saved with this config (its weights), when the config names none. */
+  readonly companionVersion?: string;
 }
 
 export interface FrontEnd {
@@ -65,7 +67,9 @@ export function frontEnd(text: string, options: FrontEndOptions = {}): FrontEnd 
   const lowered = dialect === 'kspec' ? lowerKspec(ctx, model, detected.path) : lowerKerasModel(ctx, model, detected.path);
   const mapped = lowered && dialect !== 'kspec' ? mapTfOps(lowered, reporter) : lowered;
   const finished = k1 && mapped ? finishKeras1(mapped, k1) : mapped;
-  const graph = finished && kerasVersionDefaults(finished, options.kerasVersion);
+  const value = doc?.value;
+  const own = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>).keras_version : undefined;
+  const graph = finished && kerasVersionDefaults(finished, options.kerasVersion ?? (typeof own === 'string' ? own : options.companionVersion));
   return { source, reporter, doc, dialect, semantics, ...(graph && { graph }) };
 }
 

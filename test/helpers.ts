@@ -40,3 +40,26 @@ export function expectFile(path: string, actual: string): { expected: string; ac
   if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
   return { expected: readFileSync(path, 'utf8'), actual };
 }
+
+/** mulberry32: a fixed stream of numbers in [-1, 1), for test data that never changes between runs. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
+  };
+}
+
+/** Byte arrays one after another. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

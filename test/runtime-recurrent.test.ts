@@ -16,6 +16,7 @@ import { lintText } from '../src/index.js';
 import { convLength, deconvLength } from '../src/infer/shape.js';
 import { KspecConv1DTranspose, KspecSeparableConv1D, convOutputLength, deconvOutputLength, registerConv1D } from '../src/runtime/conv1d.js';
 import { KspecGRU, KspecGRUCell, registerRecurrent } from '../src/runtime/recurrent.js';
+import { rng } from './helpers.js';
 
 tf.setBackend('cpu');
 
@@ -28,17 +29,6 @@ beforeAll(() => {
 
 // ---- fixed random numbers and small array helpers ----
 
-/** mulberry32: a fixed stream of numbers in [-1, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  };
-}
 
 type Nd = number | Nd[];
 function random(shape: readonly number[], next: () => number, scale = 1): Nd {

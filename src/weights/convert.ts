@@ -142,13 +142,15 @@ function readInputs(input: Uint8Array | ArrayBuffer | ConvertInput, options: Con
       archived = archive.weights;
     }
   } else text = (input as ConvertInput).config as string;
-  const fe = frontEnd(text, { fileName: specName, ...(kerasVersion && { kerasVersion }) });
   const given = single ? undefined : (input as ConvertInput).weights;
   const weightsName = given ? ((input as ConvertInput).weightsName ?? 'model.weights.h5') : `${configName}/model.weights.h5`;
   const weightBytes = given ? bytesOf(given) : archived;
-  if (!weightBytes) return { fe, weightsName };
-  const weights = openWeights(weightBytes, weightsName);
-  return 'failed' in weights ? weights : { fe, weights, weightsName };
+  const weights = weightBytes && openWeights(weightBytes, weightsName);
+  if (weights && 'failed' in weights) return weights;
+  // A Keras 2 weights file names the version that saved it: a config without one means that version.
+  const saved = weights?.attrs.get('keras_version');
+  const fe = frontEnd(text, { fileName: specName, ...(kerasVersion && { kerasVersion }), ...(typeof saved === 'string' && { companionVersion: saved }) });
+  return weights ? { fe, weights, weightsName } : { fe, weightsName };
 }
 
 /** An archive's weights are read whole: up to what an ArrayBuffer holds everywhere. */
@@ -173,7 +175,7 @@ function readWeights(root: Hdf5Group, lowered: Parameters<typeof readKeras3>[1])
 /** The matcher's problems and the readers' notes, as diagnostics at the layers they concern. */
 function report(fe: FrontEnd, stored: StoredFile, problems: readonly Problem[]): void {
   const r = fe.reporter;
-  for (const m of stored.misnamed) r.report('KS7008', [], m);
+  for (const m of stored.misnamed) r.report('KS7008', m.layer.origin.at, { path: m.path, layer: m.layer.name, saved: m.saved });
   if (stored.ordered) r.report('KS7009', [], { count: `${stored.ordered.length} layer${stored.ordered.length === 1 ? '' : 's'} with weights` });
   for (const p of problems) {
     if (p.code === 'KS7004') r.report('KS7004', [], { what: p.what });

@@ -19,11 +19,14 @@ export function isKeras3Weights(root: Hdf5Group): boolean {
 }
 
 export function readKeras3(root: Hdf5Group, graph: ModelGraph): StoredFile {
+  // tf.keras 2.13 lists each layer with weights twice in `_layer_checkpoint_dependencies`, and its
+  // counter counts both: the second Dense is `dense_2` (keras-team/keras#18830).
+  const twice = root.names.some((n) => n.split(/[/\\]/)[0] === '_layer_checkpoint_dependencies');
   const index = new Map<string, Hdf5Node>();
   for (const node of walk(root)) index.set(normalise(node.path).join('/'), node);
   const claimed = new Set<Hdf5Node>();
   const weights = new Map<string, StoredArray[]>();
-  const misnamed: { path: string; layer: string; saved: string }[] = [];
+  const misnamed: { path: string; layer: LayerNode; saved: string }[] = [];
 
   /** `<path>/vars/0…` in index order. */
   const vars = (path: string): StoredArray[] => {
@@ -53,22 +56,24 @@ export function readKeras3(root: Hdf5Group, graph: ModelGraph): StoredFile {
     const list = g.style === 'sequential' ? g.layers.filter((l) => l.className !== 'InputLayer') : g.layers;
     for (const l of list) {
       const key = keras3SnakeCase(pythonClass(l));
-      const n = used.get(key);
-      used.set(key, (n ?? 0) + (n === undefined ? 0 : 1));
-      const path = `${base}/${n === undefined ? key : `${key}_${n + 1}`}`;
+      // How many objects of this class came before: `dense`, then `dense_1`, `dense_2`, …
+      const n = used.get(key) ?? 0;
+      const path = `${base}/${n === 0 ? key : `${key}_${n}`}`;
       checkName(path, l);
+      const before = weights.size;
       if (l.model) visit(l.model, `${path}/layers`, [...outer, l.name]);
       else {
         const found = arrays(path, l.className, l.config);
         if (found.length > 0) weights.set(layerPath(outer, l.name), found);
       }
+      used.set(key, n + (twice && weights.size > before ? 2 : 1));
     }
   };
 
   /** Keras ≥ 3.6 writes the layer's name on its `vars` group: it must be the config's. */
   const checkName = (path: string, l: LayerNode): void => {
     const saved = index.get(`${path}/vars`)?.attrs.get('name');
-    if (typeof saved === 'string' && saved !== l.name) misnamed.push({ path: index.get(`${path}/vars`)!.path, layer: l.name, saved });
+    if (typeof saved === 'string' && saved !== l.name) misnamed.push({ path: index.get(`${path}/vars`)!.path, layer: l, saved });
   };
 
   visit(graph, 'layers', []);

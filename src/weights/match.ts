@@ -44,7 +44,7 @@ export type Problem =
   | { readonly code: 'KS7006'; readonly layer: LayerNode; readonly model: string; readonly file: string };
 
 const fmt = (s: readonly number[]): string => `[${s.join(', ')}]`;
-const list = (specs: readonly { name?: string; shape: readonly number[] }[]): string =>
+const listOf = (specs: readonly { name?: string; shape: readonly number[] }[]): string =>
   specs.map((s) => (s.name ? `${s.name} ${fmt(s.shape)}` : fmt(s.shape))).join(', ');
 const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
@@ -62,11 +62,11 @@ export function matchWeights(targets: readonly Target[], stored: StoredFile): { 
       continue;
     }
     if (arrays.length === 0) {
-      problems.push({ code: 'KS7003', layer: t.layer, weights: list(t.specs) });
+      problems.push({ code: 'KS7003', layer: t.layer, weights: listOf(t.specs) });
       continue;
     }
     if (arrays.length !== t.specs.length) {
-      problems.push({ code: 'KS7006', layer: t.layer, model: `${count(t.specs.length, 'weight')} (${list(t.specs)})`, file: `${count(arrays.length, 'array')} (${list(arrays)})` });
+      problems.push({ code: 'KS7006', layer: t.layer, model: `${count(t.specs.length, 'weight')} (${listOf(t.specs)})`, file: `${count(arrays.length, 'array')} (${listOf(arrays)})` });
       continue;
     }
     t.specs.forEach((spec, i) => {
@@ -82,7 +82,7 @@ export function matchWeights(targets: readonly Target[], stored: StoredFile): { 
       entries.push(entry(t.layer, spec, a));
     });
   }
-  for (const [path, arrays] of byLayer) if (!claimed.has(path) && arrays.length > 0) problems.push({ code: 'KS7004', what: `${count(arrays.length, 'array')} for a layer "${path}" (${list(arrays)})` });
+  for (const [path, arrays] of byLayer) if (!claimed.has(path) && arrays.length > 0) problems.push({ code: 'KS7004', what: `${count(arrays.length, 'array')} for a layer "${path}" (${listOf(arrays)})` });
   for (const a of stored.unclaimed) problems.push({ code: 'KS7004', what: `an array ${fmt(a.shape)} at "${a.path}"` });
   return { entries, problems };
 }
@@ -111,14 +111,34 @@ function recast(bytes: Uint8Array, to: 'float32' | 'int32'): Uint8Array {
   return new Uint8Array(out.buffer);
 }
 
-/** Keras's load_weights by position: the file's layers with weights, zipped with the model's. */
+/**
+ * Keras's load_weights by position: the file's layers with weights, zipped with the model's top-level
+ * layers with weights. A nested model is one of them, its arrays in its own `weights` order: every
+ * trainable weight of its layers, then every non-trainable one.
+ */
 function inOrder(targets: readonly Target[], ordered: readonly (readonly StoredArray[])[], problems: Problem[]): Map<string, StoredArray[]> {
+  const units = new Map<string, Target[]>();
+  for (const t of targets) {
+    const top = t.path.split('/')[0]!;
+    units.set(top, [...(units.get(top) ?? []), t]);
+  }
+  const list = [...units.values()];
   const map = new Map<string, StoredArray[]>();
-  const top = targets.filter((t) => !t.path.includes('/'));
   ordered.forEach((arrays, i) => {
-    const t = top[i];
-    if (t) map.set(t.path, [...arrays]);
-    else problems.push({ code: 'KS7004', what: `${count(arrays.length, 'array')} for a layer beyond the model's ${top.length} layers with weights (${list(arrays)})` });
+    const unit = list[i];
+    if (!unit) {
+      problems.push({ code: 'KS7004', what: `${count(arrays.length, 'array')} for a layer beyond the model's ${count(list.length, 'layer')} with weights (${list.length === 1 ? 'it' : 'they'} take the file's first ${list.length}) (${listOf(arrays)})` });
+      return;
+    }
+    const slots = (trainable: boolean) => unit.flatMap((t) => (t.specs ?? []).map((spec, k) => ({ t, k, spec })).filter((x) => x.spec.trainable === trainable));
+    const per = new Map<Target, StoredArray[]>();
+    [...slots(true), ...slots(false)].forEach((slot, j) => {
+      const a = arrays[j];
+      if (a) (per.get(slot.t) ?? per.set(slot.t, []).get(slot.t)!)[slot.k] = a;
+    });
+    for (const [t, got] of per) map.set(t.path, got.filter((a) => a !== undefined));
+    const used = [...per.values()].reduce((n, got) => n + got.length, 0);
+    if (arrays.length > used) problems.push({ code: 'KS7004', what: `${count(arrays.length - used, 'array')} more than layer "${unit[0]!.path.split('/')[0]}" takes (${listOf(arrays.slice(used))})` });
   });
   return map;
 }

@@ -2,6 +2,7 @@
  * What the readers of Keras weights files give the converter: each layer's arrays in Keras's
  * order, keyed by the layer's path in the config, and turned into the bytes tfjs reads.
  */
+import type { LayerNode } from '../ir/graph.js';
 import { Hdf5Error, type Hdf5Dataset } from './hdf5.js';
 
 /** One array of a Keras weights file. */
@@ -31,7 +32,7 @@ export interface StoredFile {
    */
   readonly ordered?: readonly (readonly StoredArray[])[];
   /** Layer groups whose saved name disagrees with the config (Keras 3's `@name` on `vars`). */
-  readonly misnamed: readonly { readonly path: string; readonly layer: string; readonly saved: string }[];
+  readonly misnamed: readonly { readonly path: string; readonly layer: LayerNode; readonly saved: string }[];
 }
 
 /** The layer path of a nested model's layer. */

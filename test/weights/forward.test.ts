@@ -12,6 +12,7 @@ import {
   ACTIVATIONS, erf, forwardFunctional, forwardLayer, forwardLayerOutputs, forwardSequential, tensor,
   type FunctionalConfig, type Tensor, type Weight,
 } from './forward.js';
+import { rng } from '../helpers.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -19,17 +20,6 @@ beforeAll(async () => {
 
 // ---- fixed random numbers ----
 
-/** mulberry32: a fixed stream of numbers in [-1, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  };
-}
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 /** float32 values, so tfjs and the reference start from the very same numbers. */
 const random = (shape: readonly number[], next: () => number, f: (u: number) => number = (u) => u): Weight => ({

@@ -5,10 +5,14 @@
  * it wrote checks one implementation against the other. h5wasm also serves as the second reader
  * (`readBack`).
  *
+ * h5wasm's Node build works on the real file system: files go to the temporary folder.
+ *
  * Files are written with libver ("earliest", "v110"), which gives what h5py writes by default and
  * what every real Keras file has: superblock version 0, old-style (symbol table) groups.
  */
 import * as h5 from 'h5wasm/node';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const Module = await h5.ready;
 const FS = Module.FS as unknown as { writeFile(path: string, data: Uint8Array): void; readFile(path: string): Uint8Array; unlink(path: string): void };
@@ -57,7 +61,7 @@ let counter = 0;
 
 /** The bytes of an HDF5 file holding `root`. */
 export function writeHdf5(root: GroupSpec, options: WriteOptions = {}): Uint8Array {
-  const name = `/kspec-test-${process.pid}-${counter++}.h5`;
+  const name = join(tmpdir(), `kspec-test-${process.pid}-${counter++}.h5`);
   const file = new h5.File(name, 'w', options.newStyle ? {} : { libver: ['earliest', 'v110'] });
   const fixedSizes = new Set<number>();
   try {
@@ -118,7 +122,7 @@ function nullPadded(bytes: Uint8Array, sizes: ReadonlySet<number>): Uint8Array {
 
 /** Reads a dataset and an attribute back through h5wasm, the reader that shares no code with kspec's. */
 export function readBack(bytes: Uint8Array, path: string): { bytes: Uint8Array; shape: number[] } {
-  const name = `/kspec-read-${process.pid}-${counter++}.h5`;
+  const name = join(tmpdir(), `kspec-read-${process.pid}-${counter++}.h5`);
   FS.writeFile(name, bytes);
   const file = new h5.File(name, 'r');
   try {

@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { readZip } from '../../src/parse/archive.js';
 import { type AttrValue, openHdf5, walk } from '../../src/weights/hdf5.js';
 import { ROOT } from '../helpers.js';
+import { tmpdir } from 'node:os';
+
+/** h5wasm's Node build works on the real file system. */
+const REAL = join(tmpdir(), `kspec-real-${process.pid}.h5`);
 
 const MODELS = join(ROOT, '..', 'shared', 'models');
 const files = existsSync(MODELS) ? readdirSync(MODELS).filter((f) => /\.(h5|hdf5|keras)$/.test(f)).sort() : [];
@@ -28,8 +32,8 @@ type Tree = Map<string, { attrs: Record<string, unknown>; data?: Uint8Array; sha
 const plain = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v);
 
 function viaH5wasm(bytes: Uint8Array, FS: { writeFile(p: string, d: Uint8Array): void; unlink(p: string): void }): Tree {
-  FS.writeFile('/real.h5', bytes);
-  const file = new h5.File('/real.h5', 'r');
+  FS.writeFile(REAL, bytes);
+  const file = new h5.File(REAL, 'r');
   const tree: Tree = new Map();
   const attrs = (o: h5.Group | h5.Dataset) => Object.fromEntries(Object.entries(o.attrs).map(([k, a]) => [k, plain(a.value)]));
   const visit = (g: h5.Group, path: string) => {
@@ -49,7 +53,7 @@ function viaH5wasm(bytes: Uint8Array, FS: { writeFile(p: string, d: Uint8Array):
     visit(file, '');
   } finally {
     file.close();
-    FS.unlink('/real.h5');
+    FS.unlink(REAL);
   }
   return tree;
 }

@@ -5,6 +5,8 @@
  * expected values are written out here; nothing reads ../shared.
  */
 import * as h5 from 'h5wasm/node';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../../src/parse/archive.js';
 import { readBack } from './h5write.js';
@@ -25,7 +27,7 @@ interface Entry {
 
 /** Every group and dataset of an HDF5 file, by path ("/" for the root, no leading slash otherwise). */
 function tree(bytes: Uint8Array): Map<string, Entry> {
-  const name = `/keras-save-${process.pid}.h5`;
+  const name = join(tmpdir(), `keras-save-${process.pid}.h5`);
   FS.writeFile(name, bytes);
   const file = new h5.File(name, 'r');
   const out = new Map<string, Entry>();

@@ -6,16 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile.js';
 import { roundHalfEven, shardWeights, toFloat16, type WeightEntry } from '../../src/weights/shards.js';
+import { concatBytes } from '../helpers.js';
 
-const concat = (parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const concat = concatBytes;
 /** Every shard, copied (the generator reuses one buffer). */
 const allShards = (s: ReturnType<typeof shardWeights>) => Array.from(s.shards(), (x) => ({ path: x.path, data: x.data.slice() }));
 const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
