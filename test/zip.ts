@@ -38,11 +38,25 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
   const cd = Buffer.concat(central);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, cd, end]);
+  if (entries.length < 0xffff) return Buffer.concat([...local, cd, end]);
+  // More entries than the end record counts: a Zip64 end record and its locator hold the count.
+  const end64 = Buffer.alloc(56 + 20);
+  end64.writeUInt32LE(0x06064b50, 0);
+  end64.writeBigUInt64LE(44n, 4);
+  end64.writeUInt16LE(45, 12);
+  end64.writeUInt16LE(45, 14);
+  end64.writeBigUInt64LE(BigInt(entries.length), 24);
+  end64.writeBigUInt64LE(BigInt(entries.length), 32);
+  end64.writeBigUInt64LE(BigInt(cd.length), 40);
+  end64.writeBigUInt64LE(BigInt(offset), 48);
+  end64.writeUInt32LE(0x07064b50, 56);
+  end64.writeBigUInt64LE(BigInt(offset + cd.length), 64);
+  end64.writeUInt32LE(1, 72);
+  return Buffer.concat([...local, cd, end64, end]);
 }
 
 /** Files by name, all deflated or all stored. */

@@ -1,27 +1,49 @@
 /**
- * `.keras` archives are zip files holding config.json, metadata.json and model.weights.h5. A small
- * zip reader (central directory, stored and deflated entries) over Node's zlib: no dependency,
- * and every malformation is an error message, never an exception.
+ * `.keras` archives are zip files holding config.json, metadata.json and model.weights.h5 (Keras 3,
+ * and tf.keras 2.13–2.15 before it). They are read with fflate (pure JS, so the same code runs in
+ * the browser), held to two rules that fflate alone does not keep:
+ *
+ * - Nothing inflates beyond the size the zip directory declares, nor beyond the caller's limit.
+ *   fflate's `unzipSync` inflates into a buffer of the declared size, silently drops whatever
+ *   overflows it and decodes the stream to its end: an entry claiming 10 bytes that inflates to
+ *   800 MB comes back as 10 bytes after 2.4 s. So `unzipSync` only lists the directory (its
+ *   filter sees every entry) and copies stored entries; deflated entries are inflated here in
+ *   bounded steps with fflate's streaming `Inflate`, and stop as soon as they outgrow what they
+ *   declare. Sizes over the limit are refused from the directory, before anything is read.
+ * - Every malformation is an error message (or an unreadable entry), never an exception.
  */
-import { createRequire } from 'node:module';
-
-/** zlib is loaded on the first deflated entry, not by every command that never reads an archive. */
-let zlib: typeof import('node:zlib') | undefined;
-const inflateRawSync: typeof import('node:zlib').inflateRawSync = (data, options) => (zlib ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).inflateRawSync(data, options);
+import { Inflate, Unzip, unzipSync, type AsyncFlateStreamHandler, type UnzipFile } from 'fflate';
+import { count, MAX_ARCHIVE_ENTRIES, MAX_INPUT_BYTES, MAX_WEIGHTS_BYTES } from './limits.js';
 
 export interface ZipEntries {
   readonly names: readonly string[];
   /** The uncompressed size the zip directory declares. */
   size(name: string): number | undefined;
-  /** The entry's bytes; undefined when it is damaged, larger than the limit, or not what it declares. */
-  read(name: string): Uint8Array | undefined;
+  /**
+   * The entry's bytes; undefined when it is damaged, larger than the limit (`maxBytes`, or the
+   * archive's), or not what it declares. The last entry of that name, as unzip does.
+   */
+  read(name: string, maxBytes?: number): Uint8Array | undefined;
 }
-
-const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 export const isHdf5 = (b: Uint8Array) => b.length >= 8 && [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x);
+
+/** One directory entry, as fflate reads it. */
+interface Entry {
+  readonly name: string;
+  /** Position in the directory. */
+  readonly index: number;
+  /** How many entries of the same name come before it (the local headers are matched by it). */
+  readonly occurrence: number;
+  readonly method: number;
+  readonly compressed: number;
+  readonly size: number;
+}
+
+/** Thrown from fflate callbacks to stop it; never escapes this file. */
+const STOP = Symbol('stop');
+const TOO_MANY = Symbol('too many entries');
 
 /**
  * The entries of a zip file, or a sentence saying why it cannot be read. Entries are read by exact
@@ -29,50 +51,148 @@ export const isHdf5 = (b: Uint8Array) => b.length >= 8 && [0x89, 0x48, 0x44, 0x4
  * none is inflated beyond the size it declares, nor beyond `maxEntryBytes` (zip bombs stop there).
  */
 export function readZip(b: Uint8Array, maxEntryBytes = 512 * 1024 * 1024): ZipEntries | { error: string } {
-  // The end-of-central-directory record is in the last 65,557 bytes.
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--) {
-    if (u32(b, i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return { error: 'the zip directory is missing (the file is truncated or not a zip)' };
-  const count = u16(b, eocd + 10);
-  let p = u32(b, eocd + 16);
-  const entries = new Map<string, { method: number; size: number; compressed: number; local: number }>();
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return { error: 'the zip directory is damaged' };
-    const method = u16(b, p + 10);
-    const compressed = u32(b, p + 20);
-    const size = u32(b, p + 24);
-    const nameLen = u16(b, p + 28);
-    const extra = u16(b, p + 30);
-    const comment = u16(b, p + 32);
-    const local = u32(b, p + 42);
-    const name = new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLen));
-    entries.set(name, { method, size, compressed, local });
-    p += 46 + nameLen + extra + comment;
+  const entries: Entry[] = [];
+  const last = new Map<string, Entry>();
+  // A directory entry takes at least 46 bytes: more entries than that allows are read from beyond
+  // the file (a damaged count, or a Zip64 record claiming billions of entries).
+  const maxEntries = Math.floor(b.length / 46);
+  try {
+    unzipSync(b, {
+      filter: (f) => {
+        if (entries.length >= maxEntries) throw STOP;
+        if (entries.length >= MAX_ARCHIVE_ENTRIES) throw TOO_MANY;
+        const e: Entry = { name: f.name, index: entries.length, occurrence: last.has(f.name) ? last.get(f.name)!.occurrence + 1 : 0, method: f.compression, compressed: f.size, size: f.originalSize };
+        entries.push(e);
+        last.set(e.name, e);
+        return false;
+      },
+    });
+  } catch (e) {
+    if (e === TOO_MANY) return { error: `it has more than ${count(MAX_ARCHIVE_ENTRIES)} entries` };
+    // fflate's code 13 ("invalid zip data") is the end-of-directory record not found.
+    return { error: (e as { code?: unknown }).code === 13 ? 'the zip directory is missing (the file is truncated or not a zip)' : 'the zip directory is damaged' };
   }
   return {
-    names: [...entries.keys()],
-    size: (name) => entries.get(name)?.size,
-    read(name) {
-      const e = entries.get(name);
-      if (!e || e.size > maxEntryBytes || e.local + 30 > b.length || u32(b, e.local) !== 0x04034b50) return undefined;
-      const start = e.local + 30 + u16(b, e.local + 26) + u16(b, e.local + 28);
-      const data = b.subarray(start, start + e.compressed);
-      if (data.length !== e.compressed) return undefined;
-      if (e.method === 0) return data;
-      if (e.method !== 8) return undefined;
+    names: entries.map((e) => e.name),
+    size: (name) => last.get(name)?.size,
+    read(name, maxBytes = maxEntryBytes) {
+      const e = last.get(name);
+      if (!e || e.size > Math.min(maxBytes, maxEntryBytes)) return undefined;
       try {
-        const out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
-        return out.length === e.size ? out : undefined;
+        if (e.method === 0) return e.compressed === e.size ? stored(b, e) : undefined;
+        if (e.method === 8) return deflated(b, e);
       } catch {
-        return undefined;
+        // A damaged entry, or an allocation the engine refuses.
       }
+      return undefined;
     },
   };
+}
+
+/** A stored entry: fflate copies exactly its declared bytes (fewer when the file ends first). */
+function stored(b: Uint8Array, e: Entry): Uint8Array | undefined {
+  let i = 0;
+  const out = unzipSync(b, { filter: () => i++ === e.index });
+  // By name: the only entry extracted ("__proto__" included: the object's prototype is then the entry).
+  const data: unknown = out[e.name];
+  return data instanceof Uint8Array && data.length === e.size ? data : undefined;
+}
+
+/**
+ * A deflated entry. fflate exposes no entry's position, so its streaming `Unzip` finds the data:
+ * it walks the local headers, and the entry is the local one with the same name and occurrence
+ * (and the same sizes, when the local header states them). The compressed bytes come through a
+ * pass-through decoder, at most as many as the directory declares, and are inflated here.
+ */
+function deflated(b: Uint8Array, e: Entry): Uint8Array | undefined {
+  let raw: Uint8Array | undefined;
+  let seen = 0;
+  const unzip = new Unzip((file: UnzipFile) => {
+    if (file.name !== e.name || seen++ !== e.occurrence) return;
+    if (file.compression !== 8 || (file.size !== undefined && (file.size !== e.compressed || file.originalSize !== e.size))) throw STOP;
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    file.ondata = (err, data, final) => {
+      if (err || (length += data.length) > e.compressed) throw STOP;
+      parts.push(data);
+      if (!final) return;
+      raw = joined(b, parts, length);
+      throw STOP;
+    };
+    file.start();
+  });
+  unzip.register(RawDeflate);
+  try {
+    // In pieces: within one push, fflate recurses once per entry (a 64 KiB piece holds at most ~2,000).
+    for (let at = 0; at < b.length; at += PIECE) unzip.push(b.subarray(at, at + PIECE), at + PIECE >= b.length);
+  } catch (x) {
+    if (x !== STOP) return undefined;
+  }
+  return raw && raw.length === e.compressed ? inflateBounded(raw, e.size) : undefined;
+}
+
+const PIECE = 64 * 1024;
+
+/**
+ * The parts as one array: a view into the archive when they are consecutive views into it (the
+ * usual case), else a copy (fflate copies a piece when a local header straddles two of them).
+ */
+function joined(b: Uint8Array, parts: readonly Uint8Array[], length: number): Uint8Array {
+  let end = parts[0]?.byteOffset ?? 0;
+  for (const p of parts) {
+    if (p.buffer !== b.buffer || p.byteOffset !== end) return copyOf(parts, length);
+    end += p.length;
+  }
+  return new Uint8Array(b.buffer, end - length, length);
+}
+
+function copyOf(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Hands the compressed bytes of a deflated entry over as they are. */
+class RawDeflate {
+  static readonly compression = 8;
+  ondata!: AsyncFlateStreamHandler;
+  push(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, chunk as Uint8Array<ArrayBuffer>, final);
+  }
+}
+
+/** The most compressed bytes inflated in one step (when far from the declared size). */
+const MAX_STEP = 1024 * 1024;
+
+/**
+ * Inflates raw deflate data that must come to exactly `size` bytes, or undefined. The input goes
+ * in steps small enough that one step cannot inflate much past what is left of `size` (deflate
+ * expands at most 1,032:1), never less than 1 KiB: an entry that outgrows its size is dropped
+ * within about a megabyte of it, and memory stays at the declared size plus that.
+ */
+function inflateBounded(raw: Uint8Array, size: number): Uint8Array | undefined {
+  const out = new Uint8Array(size);
+  let n = 0;
+  const inflate = new Inflate((chunk) => {
+    if (n + chunk.length > size) throw STOP;
+    out.set(chunk, n);
+    n += chunk.length;
+  });
+  try {
+    for (let at = 0; at < raw.length; ) {
+      const step = Math.min(MAX_STEP, Math.max(1024, Math.ceil((size - n + 1) / 1032)));
+      const end = Math.min(raw.length, at + step);
+      inflate.push(raw.subarray(at, end), end === raw.length);
+      at = end;
+    }
+  } catch {
+    return undefined;
+  }
+  return n === size ? out : undefined;
 }
 
 export interface KerasArchive<T = string> {
@@ -82,8 +202,15 @@ export interface KerasArchive<T = string> {
   readonly kerasVersion?: string;
 }
 
+export interface KerasArchiveWithWeights extends KerasArchive<Uint8Array> {
+  /** model.weights.h5: HDF5 bytes, in a buffer of their own (offset 0, exactly their length). */
+  readonly weights: Uint8Array;
+}
+
 /** Entry names as printed in messages: control characters escaped (names are the archive author's). */
 const printable = (name: string) => JSON.stringify(name).slice(1, -1);
+const holds = (zip: ZipEntries) => zip.names.slice(0, 5).map(printable).join(', ') || 'nothing';
+const tooLarge = (name: string, size: number, limit: number) => `${name} is ${count(size)} bytes uncompressed, more than the ${count(limit)} kspec reads`;
 
 /** config.json and the Keras version of a `.keras` archive, or why it cannot be read. */
 export function readKerasArchive(b: Uint8Array, maxConfigBytes?: number): KerasArchive | { error: string } {
@@ -92,15 +219,41 @@ export function readKerasArchive(b: Uint8Array, maxConfigBytes?: number): KerasA
 }
 
 /** The same with config.json as bytes, for callers that decode it strictly. */
-export function readKerasArchiveBytes(b: Uint8Array, maxConfigBytes = 64 * 1024 * 1024): KerasArchive<Uint8Array> | { error: string } {
+export function readKerasArchiveBytes(b: Uint8Array, maxConfigBytes = MAX_INPUT_BYTES): KerasArchive<Uint8Array> | { error: string } {
   const zip = readZip(b, maxConfigBytes);
+  return 'error' in zip ? zip : configOf(zip, maxConfigBytes);
+}
+
+/**
+ * config.json, the Keras version and model.weights.h5 of a `.keras` archive (Keras 3, or tf.keras
+ * 2.13–2.15, which wrote the same layout), or why they cannot be read. The weights are read,
+ * stored or deflated, up to `maxWeightsBytes` (2 GiB); what they hold is the HDF5 reader's concern.
+ */
+export function readKerasArchiveWeights(b: Uint8Array, options: { maxConfigBytes?: number; maxWeightsBytes?: number } = {}): KerasArchiveWithWeights | { error: string } {
+  const { maxConfigBytes = MAX_INPUT_BYTES, maxWeightsBytes = MAX_WEIGHTS_BYTES } = options;
+  const zip = readZip(b, Math.max(maxConfigBytes, maxWeightsBytes));
   if ('error' in zip) return zip;
+  const archive = configOf(zip, maxConfigBytes);
+  if ('error' in archive) return archive;
+  const name = 'model.weights.h5';
+  const size = zip.size(name);
+  if (size === undefined) {
+    const npz = zip.names.includes('model.weights.npz') ? ': its weights are in model.weights.npz (Keras\'s NumPy format), which kspec does not read' : ` (it holds ${holds(zip)})`;
+    return { error: `it has no ${name}${npz}` };
+  }
+  if (size > maxWeightsBytes) return { error: tooLarge(name, size, maxWeightsBytes) };
+  const weights = zip.read(name, maxWeightsBytes);
+  if (!weights) return { error: `${name} cannot be decompressed` };
+  return { ...archive, weights };
+}
+
+function configOf(zip: ZipEntries, maxConfigBytes: number): KerasArchive<Uint8Array> | { error: string } {
   const size = zip.size('config.json');
-  if (size !== undefined && size > maxConfigBytes) return { error: `config.json is ${size.toLocaleString('en-US')} bytes uncompressed, more than the ${maxConfigBytes.toLocaleString('en-US')} kspec reads` };
-  const config = zip.read('config.json');
-  if (!config) return { error: zip.names.includes('config.json') ? 'config.json cannot be decompressed' : `it has no config.json (it holds ${zip.names.slice(0, 5).map(printable).join(', ') || 'nothing'})` };
+  if (size !== undefined && size > maxConfigBytes) return { error: tooLarge('config.json', size, maxConfigBytes) };
+  const config = zip.read('config.json', maxConfigBytes);
+  if (!config) return { error: size !== undefined ? 'config.json cannot be decompressed' : `it has no config.json (it holds ${holds(zip)})` };
   let kerasVersion: string | undefined;
-  const meta = zip.read('metadata.json');
+  const meta = zip.read('metadata.json', maxConfigBytes);
   if (meta) {
     try {
       const m = JSON.parse(new TextDecoder().decode(meta)) as { keras_version?: unknown };

@@ -6,6 +6,14 @@
 
 /** Bytes of one text input: a file, standard input, or the config.json of a `.keras` archive. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/** Uncompressed bytes of a `.keras` archive's model.weights.h5, read for weight conversion (2 GiB). */
+export const MAX_WEIGHTS_BYTES = 2 * 1024 * 1024 * 1024;
+/**
+ * Entries of a zip archive: the most a zip holds without Zip64 (a Keras archive has three, and its
+ * assets). Finding a deflated entry takes time quadratic in the entries before it (fflate's
+ * streaming reader): 1–2 s for 65,535.
+ */
+export const MAX_ARCHIVE_ENTRIES = 65_535;
 /**
  * Characters of a YAML document. The yaml package needs about 1 GB and 5 s per MB of the densest
  * YAML (`{a,a,a,…}`), so YAML is held to what real model configs need; JSON has no such cost.
