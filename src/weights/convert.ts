@@ -51,7 +51,10 @@ export interface ConvertedModel {
   readonly weightSpecs?: readonly ManifestWeight[];
   /** Every shard's bytes, one after another (`tf.io.ModelArtifacts.weightData`); made when read. */
   readonly weightData?: ArrayBuffer;
-  /** The shards as the tfjs converter names them, made one at a time (for writing files). */
+  /**
+   * The shards as the tfjs converter names them, made one at a time (for writing files) in one
+   * reused buffer: a shard's bytes are valid until the next shard is asked for (copy to keep them).
+   */
   shards?(): Generator<{ readonly path: string; readonly data: Uint8Array }>;
 }
 
