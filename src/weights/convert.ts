@@ -75,7 +75,7 @@ export function convertKerasModel(input: Uint8Array | ArrayBuffer | ConvertInput
       return fail();
     }
     const matched = matchWeights(targetsOf(compiled.graph, inferShapes(compiled.graph)), stored.value);
-    report(fe, stored.value, matched.problems);
+    report(fe, stored.value, matched.problems, weightsName);
     if (hasErrors(fe.reporter.diagnostics)) return fail();
     entries = matched.entries;
   }
@@ -176,12 +176,13 @@ function readWeights(root: Hdf5Group, lowered: Parameters<typeof readKeras3>[1])
 }
 
 /** The matcher's problems and the readers' notes, as diagnostics at the layers they concern. */
-function report(fe: FrontEnd, stored: StoredFile, problems: readonly Problem[]): void {
+function report(fe: FrontEnd, stored: StoredFile, problems: readonly Problem[], weightsName: string): void {
   const r = fe.reporter;
   for (const m of stored.misnamed) r.report('KS7008', m.layer.origin.at, { path: m.path, layer: m.layer.name, saved: m.saved });
   if (stored.ordered) r.report('KS7009', [], { count: `${stored.ordered.length} layer${stored.ordered.length === 1 ? '' : 's'} with weights` });
   for (const p of problems) {
-    if (p.code === 'KS7004') r.report('KS7004', [], { what: p.what });
+    if (p.code === 'KS7001') r.report('KS7001', [], { file: weightsName, detail: p.detail });
+    else if (p.code === 'KS7004') r.report('KS7004', [], { what: p.what });
     else if (p.code === 'KS7003') r.report('KS7003', p.layer.origin.at, { layer: p.layer.name, weights: p.weights });
     else if (p.code === 'KS7005') r.report('KS7005', p.layer.origin.at, { layer: p.layer.name, weight: p.weight, model: p.model, file: p.file, path: p.path });
     else r.report('KS7006', p.layer.origin.at, { layer: p.layer.name, model: p.model, file: p.file });

@@ -39,6 +39,7 @@ export function targetsOf(graph: ModelGraph, shapes: InferResult, outer: readonl
 
 export type Problem =
   | { readonly code: 'KS7003'; readonly layer: LayerNode; readonly weights: string }
+  | { readonly code: 'KS7001'; readonly detail: string }
   | { readonly code: 'KS7004'; readonly what: string }
   | { readonly code: 'KS7005'; readonly layer: LayerNode; readonly weight: string; readonly model: string; readonly file: string; readonly path: string }
   | { readonly code: 'KS7006'; readonly layer: LayerNode; readonly model: string; readonly file: string };
@@ -77,6 +78,12 @@ export function matchWeights(targets: readonly Target[], stored: StoredFile): { 
       }
       if (!convertible(a.dataset)) {
         problems.push({ code: 'KS7005', layer: t.layer, weight: spec.name, model: `${fmt(spec.shape)} ${spec.dtype ?? 'float32'}`, file: `${fmt(a.shape)} ${a.dataset.storedType}`, path: a.path });
+        return;
+      }
+      // Located before anything is written: a truncated file fails here, not halfway through the shards.
+      const readable = catchHdf5(() => a.dataset.bytes());
+      if ('error' in readable) {
+        problems.push({ code: 'KS7001', detail: readable.error.message });
         return;
       }
       entries.push(entry(t.layer, spec, a));
