@@ -1,7 +1,7 @@
 // Bundles the CLI into one file (dist/kspec.mjs): loading ~100 small modules costs more than the
 // work of linting a small spec, so the bundle is what `kspec` runs. tfjs stays external (it is
-// imported only by buildModel, which the CLI never calls), and so does ts-morph (required lazily by
-// the TypeScript emitter, `compile --emit ts|js`, only).
+// imported only by buildModel, which the CLI never calls). Graphviz (`kspec graph`) and the HDF5
+// reader (trained models) are chunks imported on demand.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -45,7 +45,7 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  external: ['@tensorflow/*', 'ts-morph'],
+  external: ['@tensorflow/*'],
   // Split: what only some commands need (the HDF5 reader for trained models) is a chunk of its own,
   // imported on demand, so it costs nothing to the others' start-up.
   splitting: true,

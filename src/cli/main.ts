@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { compileCommand } from './commands/compile.js';
 import { convertCommand } from './commands/convert.js';
+import { graphCommand } from './commands/graph.js';
 import { lintCommand } from './commands/lint.js';
 import { summaryCommand } from './commands/summary.js';
 import { IoError } from './io.js';
@@ -14,6 +15,7 @@ Usage:
   kspec compile <spec> [-o model.json]   compile a spec or .keras archive to a tfjs model.json
   kspec lint <files|folders|globs|->     check specs; folders are walked for .json/.yaml/.yml/.keras
   kspec summary <spec>                   Keras's model.summary() table, without building the model
+  kspec graph <spec> [-o model.svg]      a diagram of the model: SVG (Graphviz layout), DOT or Mermaid
   kspec convert <file> --to <dialect>    kspec (readable YAML), keras2 (tf.keras to_json) or tfjs
   kspec convert <model.keras|model.h5> --to tfjs -o <folder>
                                          a trained model to model.json + weight shards (no Python)
@@ -43,6 +45,11 @@ lint options:
 
 summary options:
   --format <name>        text (default) or json
+
+graph options:
+  --format <name>        svg (default), dot or mermaid; from -o's extension when not given
+                         (.svg, .dot/.gv, .mmd): inserted layers are dashed, layers with errors red
+  -o, --output <file>    write the diagram to <file> (atomically)
 
 convert options:
   --to <dialect>         kspec: a readable YAML spec (call strings, Keras defaults left out);
@@ -87,9 +94,10 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   compile: ['output', 'dialect', 'verbose', 'no-color', 'emit'],
   lint: ['dialect', 'no-color', 'format', 'max-warnings', 'fix', 'fix-dry-run', 'quiet'],
   summary: ['dialect', 'no-color', 'format'],
+  graph: ['dialect', 'no-color', 'format', 'output'],
   convert: ['dialect', 'no-color', 'to', 'output', 'weights', 'shard-size', 'quantize'],
 };
-const COMMANDS = { compile: compileCommand, lint: lintCommand, summary: summaryCommand, convert: convertCommand } as const;
+const COMMANDS = { compile: compileCommand, lint: lintCommand, summary: summaryCommand, graph: graphCommand, convert: convertCommand } as const;
 
 export interface Io {
   readonly stdout: (s: string) => void;

@@ -66,7 +66,7 @@ export function isKerasDefault(spec: LayerSpec, key: string, value: unknown): bo
 }
 
 /** `Class(positional…, key=value…)`, defaults left out; undefined when a value has no literal. */
-function layerCall(spec: LayerSpec, config: Readonly<Record<string, unknown>>, withName: boolean, skipName?: string): string | undefined {
+export function layerCall(spec: LayerSpec, config: Readonly<Record<string, unknown>>, withName: boolean, skipName?: string): string | undefined {
   const args = argsOf(spec);
   const kept = Object.entries(config).filter(([k, v]) => {
     if (k === 'name') return withName && v !== skipName;

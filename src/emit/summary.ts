@@ -31,9 +31,9 @@ export interface Summary {
 
 const dim = (d: number | null) => (d === null ? 'None' : String(d));
 /** A Python tuple: `(None, 90)`, `(None,)`. */
-const tuple = (s: Shape) => (s.length === 1 ? `(${dim(s[0]!)},)` : `(${s.map(dim).join(', ')})`);
+export const tuple = (s: Shape) => (s.length === 1 ? `(${dim(s[0]!)},)` : `(${s.map(dim).join(', ')})`);
 
-function outputShape(layer: LayerNode, shapes: InferResult): string {
+export function outputShape(layer: LayerNode, shapes: InferResult): string {
   const info = shapes.layers.get(layer.name);
   if (!info) return '?';
   if (info.outputs.length > 1) return 'multiple';

@@ -1,0 +1,65 @@
+/**
+ * `kspec graph --format dot`: the diagram as Graphviz DOT, top to bottom, with HTML-like labels.
+ * The SVG is this text laid out by Graphviz itself, so the two never disagree.
+ */
+import { codesOf, wrapCall, type Cluster, type Diagram, type DiagramNode } from './diagram.js';
+import { borderOf, classesOf, EDGE, fillOf, FONT, INSERTED, MARK, SHAPE_TEXT } from './style.js';
+
+/** A DOT double-quoted string. */
+const quoted = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+/** Text inside an HTML-like label. */
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function label(n: DiagramNode): string {
+  if (n.kind === 'output') return `<<b>${n.name}</b>>`;
+  const lines = [`<b>${html(n.name)}</b>`];
+  if (n.kind === 'input' && !n.call) lines.push('Input');
+  else for (const line of wrapCall(n.call ?? n.className)) lines.push(html(line));
+  if (n.shape) lines.push(`<font color="${SHAPE_TEXT}">${html(n.shape)}</font>`);
+  if (n.inserted) lines.push(`<font color="${INSERTED.border}" point-size="9"><i>${INSERTED.text}</i></font>`);
+  if (n.mark) {
+    lines.push(`<font color="${MARK[n.mark].border}" point-size="9"><b>${html(codesOf(n).join(' '))}</b></font>`);
+  }
+  return `<${lines.join('<br/>')}>`;
+}
+
+function node(n: DiagramNode, indent: string): string {
+  const border = borderOf(n);
+  const attrs = [
+    `id=${quoted(`node:${n.id}`)}`,
+    `class=${quoted(classesOf(n).join(' '))}`,
+    `label=${label(n)}`,
+    `fillcolor=${quoted(fillOf(n))}`,
+  ];
+  if (n.kind === 'output') attrs.push('shape=ellipse', 'style=filled');
+  if (n.inserted) attrs.push('style="rounded,filled,dashed"');
+  if (border.width !== 1) attrs.push(`color=${quoted(border.color)}`, `penwidth=${border.width}`);
+  else if (n.inserted) attrs.push(`color=${quoted(border.color)}`);
+  // A tooltip names the layer and what is wrong with it (SVG viewers show it on hover).
+  attrs.push(`tooltip=${quoted([`${n.name} (${n.className})`, ...n.notes].join('\n'))}`);
+  return `${indent}${quoted(n.id)} [${attrs.join(' ')}];`;
+}
+
+function cluster(c: Cluster, indent: string, out: string[]): void {
+  for (const n of c.nodes) out.push(node(n, indent));
+  for (const inner of c.clusters) {
+    out.push(`${indent}subgraph ${quoted(`cluster_${inner.id}`)} {`);
+    out.push(`${indent}  label=<<b>${html(inner.name)}</b> (${inner.className})>; style="rounded,dashed"; color="${EDGE}"; fontname=${quoted(FONT)}; fontsize=10;`);
+    cluster(inner, indent + '  ', out);
+    out.push(`${indent}}`);
+  }
+}
+
+export function toDot(d: Diagram): string {
+  const out = [
+    `// kspec graph of ${d.name.replace(/\n/g, ' ')}`,
+    `digraph ${quoted(d.name)} {`,
+    `  graph [rankdir=TB nodesep=0.25 ranksep=0.35 fontname=${quoted(FONT)}];`,
+    `  node [shape=box style="rounded,filled" fontname=${quoted(FONT)} fontsize=10 margin="0.14,0.06" color="#546e7a"];`,
+    `  edge [color="${EDGE}" arrowsize=0.6];`,
+  ];
+  cluster(d.root, '  ', out);
+  for (const [from, to] of d.edges) out.push(`  ${quoted(from)} -> ${quoted(to)};`);
+  out.push('}');
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,204 @@
+/**
+ * `kspec graph`: exact DOT / Mermaid / SVG for fixture models, marks for inserted layers and
+ * diagnostics, nested models as clusters, deterministic bytes, and a 400-layer model laid out by
+ * Graphviz without two boxes overlapping.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { graphSpec, type GraphFormat } from '../src/graph/index.js';
+import { resnet50 } from '../bench/resnet.js';
+import { runMainAsync } from './cli-run.js';
+import { expectFile, ROOT } from './helpers.js';
+
+const SEED = readFileSync(join(ROOT, 'examples/seed.yaml'), 'utf8');
+const NESTED = readFileSync(join(ROOT, 'fixtures/valid/functional-nested-shared/input.yaml'), 'utf8');
+const KERAS3 = readFileSync(join(ROOT, 'fixtures/valid/keras3-sequential/input.json'), 'utf8');
+const BROKEN = "name: broken\ninput_shape: [4]\nlayers:\n  - Dense(3, activaton='relu')\n  - Dens(2)\n  - Dense(1, activation='silu')\n";
+
+async function draw(text: string, fileName: string, format: GraphFormat): Promise<string> {
+  const r = await graphSpec(text, { fileName, format });
+  expect(r.output).toBeDefined();
+  return r.output!;
+}
+
+/** Each node group of an SVG: its id (the diagram's), its classes, and its box. */
+interface Box {
+  readonly id: string;
+  readonly classes: string[];
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+function boxes(svg: string): Box[] {
+  const out: Box[] = [];
+  for (const m of svg.matchAll(/<g id="node:([^"]*)" class="node ([^"]*)">([\s\S]*?)<\/g>\n(?=<!--|<g id=|<\/g>)/g)) {
+    const body = m[3]!;
+    const numbers = (s: string) => [...s.matchAll(/-?\d+(?:\.\d+)?/g)].map((x) => Number(x[0]));
+    let xs: number[];
+    let ys: number[];
+    const ellipse = /<ellipse[^>]*cx="([^"]+)" cy="([^"]+)" rx="([^"]+)" ry="([^"]+)"/.exec(body);
+    if (ellipse) {
+      const [cx, cy, rx, ry] = ellipse.slice(1).map(Number) as [number, number, number, number];
+      xs = [cx - rx, cx + rx];
+      ys = [cy - ry, cy + ry];
+    } else {
+      const d = /<path[^>]* d="([^"]+)"/.exec(body)?.[1] ?? /<polygon[^>]* points="([^"]+)"/.exec(body)![1]!;
+      const n = numbers(d);
+      xs = n.filter((_, i) => i % 2 === 0);
+      ys = n.filter((_, i) => i % 2 === 1);
+    }
+    out.push({ id: m[1]!.replace(/&#45;/g, '-'), classes: m[2]!.split(' '), x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) });
+  }
+  return out;
+}
+
+/** A functional model of `blocks` residual blocks, four layers each (Dense, BatchNormalization, Activation, Add). */
+function residualMlp(blocks: number): string {
+  const layers: unknown[] = [{ class_name: 'InputLayer', name: 'x', config: { name: 'x', batch_input_shape: [null, 16] }, inbound_nodes: [] }];
+  const add = (cls: string, name: string, config: Record<string, unknown>, inputs: string[]) =>
+    layers.push({ class_name: cls, name, config: { name, ...config }, inbound_nodes: [inputs.map((i) => [i, 0, 0, {}])] });
+  let x = 'x';
+  for (let b = 0; b < blocks; b++) {
+    add('Dense', `d${b}`, { units: 16 }, [x]);
+    add('BatchNormalization', `bn${b}`, {}, [`d${b}`]);
+    add('Activation', `act${b}`, { activation: 'relu' }, [`bn${b}`]);
+    add('Add', `add${b}`, {}, [x, `act${b}`]);
+    x = `add${b}`;
+  }
+  return JSON.stringify({ class_name: 'Functional', config: { name: 'residual', layers, input_layers: [['x', 0, 0]], output_layers: [[x, 0, 0]] }, keras_version: '2.15.0' });
+}
+
+describe('kspec graph writes the exact expected diagram', () => {
+  const cases: [string, string, string, GraphFormat, string][] = [
+    ['seed', SEED, 'seed.yaml', 'dot', 'seed.dot'],
+    ['seed', SEED, 'seed.yaml', 'mermaid', 'seed.mmd'],
+    ['seed', SEED, 'seed.yaml', 'svg', 'seed.svg'],
+    ['a shared nested model', NESTED, 'nested.yaml', 'dot', 'nested-shared.dot'],
+    ['a shared nested model', NESTED, 'nested.yaml', 'mermaid', 'nested-shared.mmd'],
+    ['a Keras 3 config', KERAS3, 'model.json', 'dot', 'keras3-sequential.dot'],
+    ['a spec with errors', BROKEN, 'broken.yaml', 'dot', 'broken.dot'],
+  ];
+  for (const [what, text, fileName, format, expected] of cases) {
+    it(`${what} as ${format}`, async () => {
+      const f = expectFile(join(ROOT, 'fixtures/graph', expected), await draw(text, fileName, format));
+      expect(f.actual).toBe(f.expected);
+    });
+  }
+});
+
+describe('what the diagram shows', () => {
+  it('marks the LeakyReLU kspec inserted, between the Dense and the next layer', async () => {
+    const svg = await draw(SEED, 'seed.yaml', 'svg');
+    const b = boxes(svg);
+    expect(b.map((x) => [x.id, x.classes.join(' ')])).toEqual([
+      ['(input)', 'input'],
+      ['dense', 'layer'],
+      ['dense_leaky_re_lu', 'layer inserted'],
+      ['dense_1', 'layer'],
+      ['(output)', 'output'],
+    ]);
+    // Top to bottom in model order.
+    expect(b.map((x) => x.y0)).toEqual([...b.map((x) => x.y0)].sort((p, q) => p - q));
+    expect(svg).toContain('LeakyReLU()');
+    expect(svg).toContain('inserted by kspec');
+    expect(svg).toContain('stroke-dasharray');
+  });
+
+  it('marks the layers diagnostics point into, with their codes and messages', async () => {
+    const r = await graphSpec(BROKEN, { fileName: 'broken.yaml', format: 'svg' });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['KS2002', 'KS2001']);
+    const b = boxes(r.output!);
+    expect(b.find((x) => x.id === 'dense')!.classes).toEqual(['layer', 'error']);
+    expect(b.find((x) => x.id === 'dens')!.classes).toEqual(['layer', 'error']);
+    expect(b.find((x) => x.id === 'dense_1')!.classes).toEqual(['layer']);
+    expect(r.output).toContain('KS2002: &quot;Dense&quot; has no argument &quot;activaton&quot;.');
+  });
+
+  it('draws a nested model as a cluster its callers feed and its consumers read', async () => {
+    const dot = await draw(NESTED, 'nested.yaml', 'dot');
+    expect(dot).toContain('subgraph "cluster_encoder/" {');
+    expect(dot).toContain('"a" -> "encoder/x";');
+    expect(dot).toContain('"b" -> "encoder/x";');
+    expect(dot).toContain('"encoder/dense" -> "aux";');
+    const svg = await draw(NESTED, 'nested.yaml', 'svg');
+    expect(svg).toContain('<title>cluster_encoder/</title>');
+  });
+
+  it('escapes any layer name in DOT and Mermaid', async () => {
+    const name = 'a "quoted" <b>name</b> & \\ back';
+    const model = JSON.stringify({ class_name: 'Sequential', config: { name: 'm', layers: [{ class_name: 'Dense', config: { name, units: 2, batch_input_shape: [null, 3] } }] }, keras_version: '2.15.0' });
+    const dot = await draw(model, 'm.json', 'dot');
+    expect(dot).toContain('"a \\"quoted\\" <b>name</b> & \\\\ back" [id="node:a \\"quoted\\" <b>name</b> & \\\\ back"');
+    expect(dot).toContain('<b>a &quot;quoted&quot; &lt;b&gt;name&lt;/b&gt; &amp; \\ back</b>');
+    const svg = await draw(model, 'm.json', 'svg');
+    expect(svg).toContain('a &quot;quoted&quot; &lt;b&gt;name&lt;/b&gt; &amp; \\ back');
+    const mmd = await draw(model, 'm.json', 'mermaid');
+    expect(mmd).toContain('n1("<b>a #quot;quoted#quot; #lt;b#gt;name#lt;/b#gt; #amp; \\ back</b><br/>Dense(2)<br/>(None, 2)');
+  });
+
+  it('gives no diagram, only diagnostics, for text that is not a model', async () => {
+    const r = await graphSpec('layers: [', { fileName: 'x.yaml' });
+    expect(r.ok).toBe(false);
+    expect(r.output).toBeUndefined();
+    expect(r.diagnostics[0]!.code).toBe('KS1002');
+  });
+});
+
+describe('layout', () => {
+  it('is deterministic: the same spec gives the same bytes', async () => {
+    const text = JSON.stringify(resnet50());
+    const [a, b] = [await draw(text, 'r.json', 'svg'), await draw(text, 'r.json', 'svg')];
+    expect(a).toBe(b);
+  });
+
+  it('lays out a 400-layer model with no two boxes overlapping and every tensor drawn', async () => {
+    const svg = await draw(residualMlp(100), 'residual.json', 'svg');
+    const b = boxes(svg);
+    expect(b.length).toBe(1 + 400 + 1);
+    const sorted = [...b].sort((p, q) => p.y0 - q.y0);
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length && sorted[j]!.y0 < sorted[i]!.y1; j++) {
+        const [p, q] = [sorted[i]!, sorted[j]!];
+        expect(p.x1 <= q.x0 || q.x1 <= p.x0, `${p.id} overlaps ${q.id}`).toBe(true);
+      }
+    }
+    // 100 × (Dense, BN, Activation fed once; Add fed twice) + the output.
+    expect(svg.match(/<g id="edge\d+" class="edge">/g)!.length).toBe(100 * 5 + 1);
+    // The SVG scales: a viewBox, sizes in points.
+    expect(svg).toMatch(/<svg width="\d+pt" height="\d+pt"\n viewBox="0\.00 0\.00 [\d.]+ [\d.]+"/);
+  });
+});
+
+describe('kspec graph (CLI)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kspec-graph-'));
+
+  it('writes an SVG, or the format -o names', async () => {
+    const svg = join(dir, 'seed.svg');
+    expect(await runMainAsync(['graph', join(ROOT, 'examples/seed.yaml'), '-o', svg])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(svg, 'utf8')).toBe(await draw(SEED, 'seed.yaml', 'svg'));
+    const dot = join(dir, 'seed.gv');
+    expect((await runMainAsync(['graph', join(ROOT, 'examples/seed.yaml'), '-o', dot])).code).toBe(0);
+    expect(readFileSync(dot, 'utf8')).toBe(readFileSync(join(ROOT, 'fixtures/graph/seed.dot'), 'utf8'));
+    const r = await runMainAsync(['graph', join(ROOT, 'examples/seed.yaml'), '--format', 'mermaid']);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'fixtures/graph/seed.mmd'), 'utf8'));
+  });
+
+  it('draws a spec with errors, reports them and exits 1', async () => {
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, BROKEN);
+    const r = await runMainAsync(['graph', file, '--format', 'dot', '--no-color']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'fixtures/graph/broken.dot'), 'utf8'));
+    expect(r.stderr).toContain(`${file}:4:14: error KS2002 "Dense" has no argument "activaton". Did you mean "activation"?`);
+    expect(r.stderr).toContain(`${file}:5:5: error KS2001 Unknown layer class "Dens". Did you mean "Dense"?`);
+  });
+
+  it('refuses an unknown format with a usage error', async () => {
+    const r = await runMainAsync(['graph', join(ROOT, 'examples/seed.yaml'), '--format', 'png']);
+    expect(r).toMatchObject({ code: 2, stderr: 'kspec: --format must be svg, dot, mermaid for graph\n' });
+  });
+});
