@@ -1,5 +1,5 @@
 /**
- * A ResNet-50 topology in the Keras 2 functional wire format (177 layers: conv/BN/ReLU
+ * Generated models for benchmarks and tests. A ResNet-50 topology in the Keras 2 functional wire format (177 layers: conv/BN/ReLU
  * bottleneck blocks joined by Add), generated so benchmarks need no downloaded model.
  */
 type Entry = { class_name: string; config: Record<string, unknown>; name: string; inbound_nodes: unknown[] };
@@ -38,4 +38,20 @@ export function resnet50(prefix = ''): Record<string, unknown> {
   x = add('GlobalAveragePooling2D', 'avg_pool', { data_format: 'channels_last' }, [x]);
   x = add('Dense', 'predictions', { units: 1000, activation: 'softmax', use_bias: true }, [x]);
   return { class_name: 'Functional', config: { name: 'resnet50', layers, input_layers: [[input, 0, 0]], output_layers: [[x, 0, 0]] }, keras_version: '2.15.0', backend: 'tensorflow' };
+}
+
+/** A functional model of `blocks` residual blocks, four layers each (Dense, BatchNormalization, Activation, Add). */
+export function residualMlp(blocks: number): string {
+  const layers: unknown[] = [{ class_name: 'InputLayer', name: 'x', config: { name: 'x', batch_input_shape: [null, 16] }, inbound_nodes: [] }];
+  const add = (cls: string, name: string, config: Record<string, unknown>, inputs: string[]) =>
+    layers.push({ class_name: cls, name, config: { name, ...config }, inbound_nodes: [inputs.map((i) => [i, 0, 0, {}])] });
+  let x = 'x';
+  for (let b = 0; b < blocks; b++) {
+    add('Dense', `d${b}`, { units: 16 }, [x]);
+    add('BatchNormalization', `bn${b}`, {}, [`d${b}`]);
+    add('Activation', `act${b}`, { activation: 'relu' }, [`bn${b}`]);
+    add('Add', `add${b}`, {}, [x, `act${b}`]);
+    x = `add${b}`;
+  }
+  return JSON.stringify({ class_name: 'Functional', config: { name: 'residual', layers, input_layers: [['x', 0, 0]], output_layers: [[x, 0, 0]] }, keras_version: '2.15.0' });
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { graphSpec, type GraphFormat } from '../src/graph/index.js';
-import { resnet50 } from '../bench/resnet.js';
+import { residualMlp, resnet50 } from '../bench/resnet.js';
 import { runMainAsync } from './cli-run.js';
 import { expectFile, ROOT } from './helpers.js';
 
@@ -53,22 +53,6 @@ function boxes(svg: string): Box[] {
     out.push({ id: m[1]!.replace(/&#45;/g, '-'), classes: m[2]!.split(' '), x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) });
   }
   return out;
-}
-
-/** A functional model of `blocks` residual blocks, four layers each (Dense, BatchNormalization, Activation, Add). */
-function residualMlp(blocks: number): string {
-  const layers: unknown[] = [{ class_name: 'InputLayer', name: 'x', config: { name: 'x', batch_input_shape: [null, 16] }, inbound_nodes: [] }];
-  const add = (cls: string, name: string, config: Record<string, unknown>, inputs: string[]) =>
-    layers.push({ class_name: cls, name, config: { name, ...config }, inbound_nodes: [inputs.map((i) => [i, 0, 0, {}])] });
-  let x = 'x';
-  for (let b = 0; b < blocks; b++) {
-    add('Dense', `d${b}`, { units: 16 }, [x]);
-    add('BatchNormalization', `bn${b}`, {}, [`d${b}`]);
-    add('Activation', `act${b}`, { activation: 'relu' }, [`bn${b}`]);
-    add('Add', `add${b}`, {}, [x, `act${b}`]);
-    x = `add${b}`;
-  }
-  return JSON.stringify({ class_name: 'Functional', config: { name: 'residual', layers, input_layers: [['x', 0, 0]], output_layers: [[x, 0, 0]] }, keras_version: '2.15.0' });
 }
 
 describe('kspec graph writes the exact expected diagram', () => {
