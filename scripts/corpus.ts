@@ -27,6 +27,7 @@ import { emitTypeScript } from '../src/emit/typescript.js';
 import { frontEnd } from '../src/front.js';
 import { lookupLayer } from '../src/ir/catalogue/index.js';
 import { isObj } from '../src/ir/json.js';
+import { graphSpec } from '../src/graph/index.js';
 import { summarizeWeights, weightsLines, weightsReport } from './weights-corpus.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -53,6 +54,8 @@ export interface CorpusRow {
   /** Equal once Keras defaults are left out of both (what the kspec spec omits). */
   roundTripLoose?: boolean;
   roundTripLooseError?: string;
+  /** `kspec graph` drew an SVG (for every file whose model could be read, compiled or not). */
+  graphed?: boolean;
 }
 
 
@@ -255,6 +258,8 @@ export async function corpusReport(dir: string): Promise<CorpusRow[]> {
       row.sameParams = row.params === row.tfjsAlone;
       row.sameLayers = ours.join() === theirs.join();
     }
+    const diagram = await graphSpec(text, { fileName: file, format: 'svg' });
+    row.graphed = diagram.output?.includes('<svg') ?? false;
     rows.push(row);
   }
   if (generated.size > 0) {
@@ -282,6 +287,7 @@ export function summarize(rows: readonly CorpusRow[]): string {
   const typeChecks = emitted.filter((r) => r.typeChecks).length;
   const roundTrips = emitted.filter((r) => r.roundTrip).length;
   const roundTripsLoose = emitted.filter((r) => r.roundTripLoose).length;
+  const graphed = rows.filter((r) => r.graphed).length;
   return [
     `files: ${n}`,
     `compiled by kspec: ${compiled}/${n}`,
@@ -293,6 +299,7 @@ export function summarize(rows: readonly CorpusRow[]): string {
     `generated TypeScript type-checks: ${typeChecks}/${emitted.length}`,
     `kspec round trip compiles identically: ${roundTrips}/${emitted.length}`,
     `kspec round trip compiles identically up to Keras defaults: ${roundTripsLoose}/${emitted.length}`,
+    `diagram drawn (kspec graph, SVG): ${graphed}/${n} (compiled: ${emitted.filter((r) => r.graphed).length}/${emitted.length})`,
   ].join('\n');
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wrapCall } from '../src/graph/diagram.js';
 import { graphSpec, type GraphFormat } from '../src/graph/index.js';
 import { residualMlp, resnet50 } from '../bench/resnet.js';
 import { runMainAsync } from './cli-run.js';
@@ -129,6 +130,23 @@ describe('what the diagram shows', () => {
     expect(r.ok).toBe(false);
     expect(r.output).toBeUndefined();
     expect(r.diagnostics[0]!.code).toBe('KS1002');
+  });
+});
+
+describe('box text', () => {
+  it('wraps a long call between arguments, never inside a tuple or a string', () => {
+    expect(wrapCall("ZeroPadding2D(padding=((0, 1), (0, 1)), data_format='channels_first', name='a, b')", 40)).toEqual([
+      'ZeroPadding2D(padding=((0, 1), (0, 1)),',
+      "data_format='channels_first',",
+      "name='a, b')",
+    ]);
+    expect(wrapCall('Dense(90)')).toEqual(['Dense(90)']);
+    expect(wrapCall(`Rescaling(${'1'.repeat(80)})`, 44)).toEqual([`Rescaling(${'1'.repeat(34)}…`]);
+  });
+
+  it('leaves out initial values, penalties, constraints, trainability and the input shape', async () => {
+    const model = JSON.stringify({ class_name: 'Sequential', config: { name: 'm', layers: [{ class_name: 'Conv2D', config: { name: 'c', trainable: false, batch_input_shape: [null, 8, 8, 1], filters: 4, kernel_size: [3, 3], padding: 'same', kernel_initializer: { class_name: 'HeNormal', config: {} }, kernel_regularizer: { class_name: 'L2', config: { l2: 0.01 } }, kernel_constraint: { class_name: 'MaxNorm', config: { max_value: 2 } } } }] }, keras_version: '2.15.0' });
+    expect(await draw(model, 'm.json', 'dot')).toContain("<b>c</b><br/>Conv2D(4, (3, 3), padding='same')<br/>");
   });
 });
 

@@ -9,8 +9,8 @@ import { layerCall } from '../emit/kspec.js';
 import { outputShape, tuple } from '../emit/summary.js';
 import { inferShapes } from '../infer/index.js';
 import type { InferResult } from '../infer/types.js';
-import { lookupLayer } from '../ir/catalogue/index.js';
-import type { LayerCategory } from '../ir/catalogue/types.js';
+import { argsOf, lookupLayer } from '../ir/catalogue/index.js';
+import type { ArgType, LayerCategory, LayerSpec } from '../ir/catalogue/types.js';
 import type { LayerNode, ModelGraph, TensorRef } from '../ir/graph.js';
 
 export type Mark = 'error' | 'warning';
@@ -71,16 +71,37 @@ function owner(anchors: readonly Anchor[], d: Diagnostic): string | undefined {
   return best?.id;
 }
 
-/** Long call strings wrap after a comma, so boxes stay narrow; at most four lines. */
+/** Where a call's arguments are separated: `, ` outside brackets and quotes. */
+function argumentBreaks(call: string): number[] {
+  const at: number[] = [];
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < call.length; i++) {
+    const c = call[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 1 && call[i + 1] === ' ') at.push(i);
+  }
+  return at;
+}
+
+/** Long calls wrap between arguments, so boxes stay narrow; at most four lines, the rest cut with `…`. */
 export function wrapCall(call: string, width = 44): string[] {
   const lines: string[] = [];
-  let rest = call;
-  while (rest.length > width && lines.length < 3) {
-    const cut = rest.lastIndexOf(', ', width);
-    if (cut <= 0) break;
-    lines.push(rest.slice(0, cut + 1));
-    rest = rest.slice(cut + 2);
+  let start = 0;
+  let last = 0;
+  for (const b of [...argumentBreaks(call), call.length]) {
+    if (b - start > width && last > start && lines.length < 3) {
+      lines.push(call.slice(start, last + 1));
+      start = last + 2;
+    }
+    last = b;
   }
+  const rest = call.slice(start);
   lines.push(rest.length > width * 1.5 ? rest.slice(0, width) + '…' : rest);
   return lines;
 }
@@ -126,7 +147,7 @@ export function buildDiagram(graph: ModelGraph, diagnostics: readonly Diagnostic
         clusters.push(cluster(l.model, l.name, `${id}/`, inner, false));
       } else {
         const spec = lookupLayer(l.className)?.spec;
-        const call = spec && l.className !== 'InputLayer' ? layerCall(spec, withoutInputShape(l.config), false) : undefined;
+        const call = spec && l.className !== 'InputLayer' ? layerCall(spec, drawnArgs(spec, l.config), false) : undefined;
         // An input's shape reads as a plain tuple, as for a sequential model's input node.
         const inShape = l.className === 'InputLayer' ? s.layers.get(l.name)?.outputs[0]?.[0] : undefined;
         const shape = inShape ? tuple(inShape) : outputShape(l, s);
@@ -184,10 +205,16 @@ function withMarks(c: Cluster, marks: ReadonlyMap<string, { mark: Mark; notes: s
   };
 }
 
-/** The input node shows the input shape; the layer's box need not repeat it. */
-const INPUT_KEYS = new Set(['batch_input_shape', 'input_shape', 'batch_shape', 'batch_size']);
-function withoutInputShape(config: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(config).filter(([k]) => !INPUT_KEYS.has(k)));
+/**
+ * What a box leaves out of the call: the input shape (the input node shows it) and what does not
+ * change the architecture (initial values, penalties, constraints, trainability, dtype).
+ */
+const UNDRAWN_KEYS = new Set(['batch_input_shape', 'input_shape', 'batch_shape', 'batch_size', 'trainable', 'dtype']);
+const UNDRAWN_TYPES = new Set<ArgType['t']>(['initializer', 'regularizer', 'constraint']);
+const undrawn = (t: ArgType | undefined): boolean => t !== undefined && (UNDRAWN_TYPES.has(t.t) || (t.t === 'union' && t.of.some(undrawn)));
+function drawnArgs(spec: LayerSpec, config: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const args = argsOf(spec);
+  return Object.fromEntries(Object.entries(config).filter(([k]) => !UNDRAWN_KEYS.has(k) && !undrawn(args.get(k)?.type)));
 }
 
 /** A sequential model's output: its last layer. */
