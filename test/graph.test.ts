@@ -92,6 +92,15 @@ describe('what the diagram shows', () => {
     expect(svg).toContain('stroke-dasharray');
   });
 
+  it('says where each layer is written, an inserted one at the text that caused it', async () => {
+    const r = await graphSpec(SEED, { fileName: 'seed.yaml', format: 'dot' });
+    const text = (id: string) => SEED.slice(r.spans!.get(id)!.start, r.spans!.get(id)!.end);
+    expect(text('dense')).toBe('Dense');
+    expect(text('dense_leaky_re_lu')).toBe("'LeakyRelu'");
+    expect(text('dense_1')).toBe('Dense');
+    expect(r.spans!.has('(input)')).toBe(false);
+  });
+
   it('marks the layers diagnostics point into, with their codes and messages', async () => {
     const r = await graphSpec(BROKEN, { fileName: 'broken.yaml', format: 'svg' });
     expect(r.ok).toBe(false);

@@ -4,7 +4,7 @@
  * clusters. Layers kspec inserted and layers with errors or warnings are marked. The DOT and Mermaid
  * writers read only this, so both show the same thing.
  */
-import type { Diagnostic, Path } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location, Path } from '../diagnostics/diagnostic.js';
 import { layerCall } from '../emit/kspec.js';
 import { outputShape, tuple } from '../emit/summary.js';
 import { inferShapes } from '../infer/index.js';
@@ -32,6 +32,8 @@ export interface DiagramNode {
   /** The worst diagnostic pointing into the layer; its diagnostics' lines (`KS2001: …`), an output's source (`from dense`). */
   readonly mark?: Mark;
   readonly notes: readonly string[];
+  /** Where the layer is written (a layer node; an inserted layer points at the text that caused it). */
+  readonly at?: Location;
 }
 
 export interface Cluster {
@@ -161,6 +163,7 @@ export function buildDiagram(graph: ModelGraph, diagnostics: readonly Diagnostic
           ...(spec && { category: spec.category }),
           ...(l.origin.synthetic && { inserted: l.origin.synthetic }),
           notes: [],
+          at: l.origin.at,
         });
       }
       if (g.style === 'sequential') {

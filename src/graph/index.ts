@@ -5,9 +5,9 @@
  */
 import { compileFrontEnd } from '../compile.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceFile } from '../source/source-file.js';
+import type { SourceFile, Span } from '../source/source-file.js';
 import { frontEnd, resolvedDiagnostics, type FrontEndOptions } from '../front.js';
-import { buildDiagram } from './diagram.js';
+import { allNodes, buildDiagram } from './diagram.js';
 import { toDot } from './dot.js';
 import { toMermaid } from './mermaid.js';
 import { renderSvg } from './svg.js';
@@ -26,6 +26,8 @@ export interface GraphResult {
   readonly source: SourceFile;
   /** The diagram; absent when the spec could not be read as a model at all. */
   readonly output?: string;
+  /** Where each layer node (by its id, `node:<id>` in the SVG) is written in the text. */
+  readonly spans?: ReadonlyMap<string, Span>;
 }
 
 export async function graphSpec(text: string, options: GraphOptions = {}): Promise<GraphResult> {
@@ -38,5 +40,7 @@ export async function graphSpec(text: string, options: GraphOptions = {}): Promi
   const diagram = buildDiagram(graph, diagnostics);
   const format = options.format ?? 'svg';
   const output = format === 'mermaid' ? toMermaid(diagram) : format === 'dot' ? toDot(diagram) : await renderSvg(toDot(diagram));
-  return { ok, diagnostics, source: fe.source, output };
+  const doc = fe.doc;
+  const spans = new Map(doc ? allNodes(diagram.root).flatMap((n) => (n.at ? [[n.id, doc.locate(n.at)] as const] : [])) : []);
+  return { ok, diagnostics, source: fe.source, output, spans };
 }
