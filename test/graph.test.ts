@@ -7,7 +7,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wrapCall } from '../src/graph/diagram.js';
+import { compile } from '../src/compile.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { buildDiagram, wrapCall } from '../src/graph/diagram.js';
+import { toDot } from '../src/graph/dot.js';
+import { toMermaid } from '../src/graph/mermaid.js';
 import { graphSpec, type GraphFormat } from '../src/graph/index.js';
 import { residualMlp, resnet50 } from '../bench/resnet.js';
 import { runMainAsync } from './cli-run.js';
@@ -120,6 +124,23 @@ describe('what the diagram shows', () => {
     expect(dot).toContain('"encoder/dense" -> "aux";');
     const svg = await draw(NESTED, 'nested.yaml', 'svg');
     expect(svg).toContain('<title>cluster_encoder/</title>');
+  });
+
+  it('marks a nested model whose own entry has a diagnostic, and draws one without layers as a box', async () => {
+    const nested = (layers: unknown[]) => JSON.stringify({ class_name: 'Sequential', config: { name: 'outer', layers: [
+      { class_name: 'Dense', config: { name: 'd0', units: 4, batch_input_shape: [null, 8] } },
+      { class_name: 'Sequential', config: { name: 'encoder', layers } },
+      { class_name: 'Dense', config: { name: 'out', units: 1 } },
+    ] }, keras_version: '2.15.0' });
+    const graph = compile(nested([{ class_name: 'Dense', config: { name: 'd1', units: 3 } }]), { fileName: 'm.json' }).graph!;
+    const d: Diagnostic = { code: 'KS9999', severity: 'warning', message: 'About the nested model.', file: 'm.json', at: { path: ['config', 'layers', 1, 'config', 'name'] } };
+    const diagram = buildDiagram(graph, [d]);
+    expect(diagram.root.clusters[0]).toMatchObject({ id: 'encoder/', mark: 'warning', notes: ['KS9999: About the nested model.'] });
+    expect(toDot(diagram)).toContain('label=<<b>encoder</b> (Sequential)<br/><font color="#f9a825" point-size="9"><b>KS9999</b></font>>; style="rounded,dashed"; color="#f9a825"; penwidth=2;');
+    expect(toMermaid(diagram)).toContain('  style c0 stroke:#f9a825,stroke-width:2px\n');
+    const empty = await draw(nested([]), 'm.json', 'dot');
+    expect(empty).not.toContain('subgraph');
+    expect(empty).toContain('"d0" -> "encoder";\n  "encoder" -> "out";');
   });
 
   it('escapes any layer name in DOT and Mermaid', async () => {

@@ -43,6 +43,9 @@ export interface Cluster {
   readonly className: string;
   readonly nodes: readonly DiagramNode[];
   readonly clusters: readonly Cluster[];
+  /** Diagnostics on the nested model layer itself (a wrong argument of the call, say). */
+  readonly mark?: Mark;
+  readonly notes?: readonly string[];
 }
 
 export interface Diagram {
@@ -116,8 +119,8 @@ export function buildDiagram(graph: ModelGraph, diagnostics: readonly Diagnostic
   // The node a model's output tensor comes from, descending into nested models.
   const source = (g: ModelGraph, prefix: string, ref: TensorRef): string => {
     const layer = g.layers.find((l) => l.name === ref.layer);
-    if (!layer?.model) return prefix + ref.layer;
-    const inner = layer.model;
+    if (!layer || !drawnAsCluster(layer)) return prefix + ref.layer;
+    const inner = layer.model!;
     const out = inner.style === 'sequential' ? lastRef(inner) : inner.outputs[ref.tensor];
     return out ? source(inner, `${prefix}${layer.name}/`, out) : prefix + ref.layer;
   };
@@ -128,7 +131,7 @@ export function buildDiagram(graph: ModelGraph, diagnostics: readonly Diagnostic
     if (inner.style === 'sequential') return inner.layers[0] ? targets(inner.layers[0], p) : [];
     return inner.inputs.map((r) => p + r.layer);
   };
-  const targets = (l: LayerNode, prefix: string): string[] => (l.model ? entries(l, prefix) : [prefix + l.name]);
+  const targets = (l: LayerNode, prefix: string): string[] => (drawnAsCluster(l) ? entries(l, prefix) : [prefix + l.name]);
 
   const cluster = (g: ModelGraph, name: string, prefix: string, s: InferResult, top: boolean): Cluster => {
     const nodes: DiagramNode[] = [];
@@ -144,11 +147,11 @@ export function buildDiagram(graph: ModelGraph, diagnostics: readonly Diagnostic
     for (const l of g.layers) {
       const id = prefix + l.name;
       anchors.push({ path: l.origin.entry ?? l.origin.at.path, id, synthetic: l.origin.synthetic !== undefined });
-      if (l.model) {
+      if (drawnAsCluster(l)) {
         const inner = s.nested.get(l.name) ?? { layers: new Map(), nested: new Map(), problems: [] };
-        clusters.push(cluster(l.model, l.name, `${id}/`, inner, false));
+        clusters.push(cluster(l.model!, l.name, `${id}/`, inner, false));
       } else {
-        const spec = lookupLayer(l.className)?.spec;
+        const spec = l.model ? undefined : lookupLayer(l.className)?.spec;
         const call = spec && l.className !== 'InputLayer' ? layerCall(spec, drawnArgs(spec, l.config), false) : undefined;
         // An input's shape reads as a plain tuple, as for a sequential model's input node.
         const inShape = l.className === 'InputLayer' ? s.layers.get(l.name)?.outputs[0]?.[0] : undefined;
@@ -157,7 +160,7 @@ export function buildDiagram(graph: ModelGraph, diagnostics: readonly Diagnostic
           id,
           kind: l.className === 'InputLayer' ? 'input' : 'layer',
           name: l.name,
-          className: l.className,
+          className: l.model ? modelClass(l.model) : l.className,
           ...(call && { call }),
           ...(shape !== '?' && { shape }),
           ...(spec && { category: spec.category }),
@@ -168,7 +171,7 @@ export function buildDiagram(graph: ModelGraph, diagnostics: readonly Diagnostic
       }
       if (g.style === 'sequential') {
         if (previous) for (const t of targets(l, prefix)) edges.push([previous, t]);
-        previous = l.model ? source(g, prefix, { layer: l.name, node: 0, tensor: 0 }) : id;
+        previous = source(g, prefix, { layer: l.name, node: 0, tensor: 0 });
       } else {
         for (const call of l.calls) for (const ref of call.inputs) for (const t of targets(l, prefix)) edges.push([source(g, prefix, ref), t]);
       }
@@ -185,6 +188,9 @@ export function buildDiagram(graph: ModelGraph, diagnostics: readonly Diagnostic
   };
 
   const root = cluster(graph, graph.name, '', shapes, true);
+  // A reference to a layer that does not exist (a spec with errors) draws no edge, not an invented box.
+  const ids = new Set(allNodes(root).map((n) => n.id));
+  const drawn = edges.filter(([from, to]) => ids.has(from) && ids.has(to));
   for (const d of diagnostics) {
     if (d.severity === 'info') continue;
     const id = owner(anchors, d);
@@ -194,12 +200,14 @@ export function buildDiagram(graph: ModelGraph, diagnostics: readonly Diagnostic
     m.notes.push(`${d.code}: ${d.message}`);
     marks.set(id, m);
   }
-  return { name: graph.name, root: marks.size ? withMarks(root, marks) : root, edges };
+  return { name: graph.name, root: marks.size ? withMarks(root, marks) : root, edges: drawn };
 }
 
 function withMarks(c: Cluster, marks: ReadonlyMap<string, { mark: Mark; notes: string[] }>): Cluster {
+  const own = marks.get(c.id.slice(0, -1));
   return {
     ...c,
+    ...(own && { mark: own.mark, notes: own.notes }),
     nodes: c.nodes.map((n) => {
       const m = marks.get(n.id);
       return m ? { ...n, mark: m.mark, notes: m.notes } : n;
@@ -220,6 +228,9 @@ function drawnArgs(spec: LayerSpec, config: Readonly<Record<string, unknown>>): 
   return Object.fromEntries(Object.entries(config).filter(([k]) => !UNDRAWN_KEYS.has(k) && !undrawn(args.get(k)?.type)));
 }
 
+/** A nested model is drawn as a cluster of its layers; one without layers as a box of its own. */
+const drawnAsCluster = (l: LayerNode): boolean => (l.model?.layers.length ?? 0) > 0;
+
 /** A sequential model's output: its last layer. */
 function lastRef(g: ModelGraph): TensorRef | undefined {
   const last = g.layers[g.layers.length - 1];
@@ -227,8 +238,8 @@ function lastRef(g: ModelGraph): TensorRef | undefined {
 }
 
 /** The diagnostic codes on a marked node, each once. */
-export function codesOf(n: DiagramNode): string[] {
-  return n.mark ? [...new Set(n.notes.map((x) => x.slice(0, x.indexOf(':'))))] : [];
+export function codesOf(n: { readonly mark?: Mark; readonly notes?: readonly string[] }): string[] {
+  return n.mark && n.notes ? [...new Set(n.notes.map((x) => x.slice(0, x.indexOf(':'))))] : [];
 }
 
 /** Every node of a cluster tree, in order. */

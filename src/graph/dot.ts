@@ -44,7 +44,10 @@ function cluster(c: Cluster, indent: string, out: string[]): void {
   for (const n of c.nodes) out.push(node(n, indent));
   for (const inner of c.clusters) {
     out.push(`${indent}subgraph ${quoted(`cluster_${inner.id}`)} {`);
-    out.push(`${indent}  label=<<b>${html(inner.name)}</b> (${inner.className})>; style="rounded,dashed"; color="${EDGE}"; fontname=${quoted(FONT)}; fontsize=10;`);
+    const mark = inner.mark && MARK[inner.mark];
+    const codes = mark ? `<br/><font color="${mark.border}" point-size="9"><b>${html(codesOf(inner).join(' '))}</b></font>` : '';
+    out.push(`${indent}  label=<<b>${html(inner.name)}</b> (${inner.className})${codes}>; style="rounded,dashed"; color="${mark ? mark.border : EDGE}"; penwidth=${mark ? mark.width : 1}; fontname=${quoted(FONT)}; fontsize=10;`);
+    if (mark) out.push(`${indent}  tooltip=${quoted([`${inner.name} (${inner.className})`, ...(inner.notes ?? [])].join('\n'))};`);
     cluster(inner, indent + '  ', out);
     out.push(`${indent}}`);
   }

@@ -4,7 +4,7 @@
  * the same classes as the SVG's, with the same colours.
  */
 import { allNodes, codesOf, wrapCall, type Cluster, type Diagram, type DiagramNode } from './diagram.js';
-import { borderOf, classesOf, fillOf, INSERTED } from './style.js';
+import { borderOf, classesOf, fillOf, INSERTED, MARK } from './style.js';
 
 /** Text inside a Mermaid `"…"` label: quotes and markup characters as entity codes. */
 const text = (s: string) => s.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
@@ -31,10 +31,14 @@ export function toMermaid(d: Diagram): string {
   const ids = new Map(allNodes(d.root).map((n, i) => [n.id, `n${i}`]));
   const out = ['flowchart TB'];
   let clusters = 0;
+  const styles: string[] = [];
   const walk = (c: Cluster, indent: string) => {
     for (const n of c.nodes) out.push(`${indent}${ids.get(n.id)}${shape(n, label(n))}`);
     for (const inner of c.clusters) {
-      out.push(`${indent}subgraph c${clusters++}["<b>${text(inner.name)}</b> (${inner.className})"]`);
+      const id = `c${clusters++}`;
+      const codes = inner.mark ? `<br/><b>${codesOf(inner).join(' ')}</b>` : '';
+      out.push(`${indent}subgraph ${id}["<b>${text(inner.name)}</b> (${inner.className})${codes}"]`);
+      if (inner.mark) styles.push(`  style ${id} stroke:${MARK[inner.mark].border},stroke-width:${MARK[inner.mark].width}px`);
       walk(inner, indent + '  ');
       out.push(`${indent}end`);
     }
@@ -47,6 +51,7 @@ export function toMermaid(d: Diagram): string {
     const dash = n.inserted ? ',stroke-dasharray:4 3' : '';
     out.push(`  style ${ids.get(n.id)} fill:${fillOf(n)},stroke:${border.color},stroke-width:${border.width}px${dash}`);
   }
+  out.push(...styles);
   const marked = allNodes(d.root).filter((n) => n.inserted || n.mark);
   for (const cls of ['inserted', 'error', 'warning'] as const) {
     const members = marked.filter((n) => classesOf(n).includes(cls)).map((n) => ids.get(n.id));
