@@ -4,6 +4,8 @@
  * and reported (their configs are read in a later version). Text is UTF-8 (a BOM is allowed) or
  * UTF-16 with a BOM; anything else is refused where the first undecodable byte is, never guessed.
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { MESSAGES } from '../diagnostics/messages.js';
 import { isHdf5, isZip, readKerasArchiveBytes } from '../parse/archive.js';
 import { syntaxOf } from '../parse/document.js';
 import { count, MAX_INPUT_BYTES } from '../parse/limits.js';
@@ -48,6 +50,31 @@ export function loadSpec(bytes: Uint8Array, fileName: string): LoadedSpec | { er
   const text = decodeText(bytes, fileName);
   if ('error' in text) return text;
   return { text: text.text, fileName, encoding: text.encoding, bytes };
+}
+
+function loadErrorMessage(e: LoadError): string {
+  switch (e.code) {
+    case 'KS1017':
+      return MESSAGES.KS1017.text({ detail: e.detail });
+    case 'KS1008':
+      return MESSAGES.KS1008.text({ dialect: e.dialect });
+    case 'KS1022':
+      return MESSAGES.KS1022.text({ what: e.what, limit: e.limit });
+    default:
+      return MESSAGES[e.code].text({ detail: e.detail });
+  }
+}
+
+/**
+ * A load error as a located diagnostic. Undecodable text is shown in the file it is in
+ * (`model.keras/config.json` for an archive); other errors point at the start of `fileName`.
+ */
+export function loadErrorDiagnostic(e: LoadError, fileName: string): { source: SourceFile; diagnostic: Diagnostic } {
+  const located = e.code === 'KS1001' || e.code === 'KS1002';
+  const span = located ? e.span : { start: 0, end: 0 };
+  const name = located ? e.fileName : fileName;
+  const source = new SourceFile(name, located ? e.text : '');
+  return { source, diagnostic: { code: e.code, severity: 'error', message: loadErrorMessage(e), file: name, at: { path: [], inner: span }, span } };
 }
 
 const BOMS: readonly [TextEncoding | 'utf-32', readonly number[]][] = [
