@@ -155,6 +155,18 @@ describe('what the diagram shows', () => {
     expect(mmd).toContain('n1("<b>a #quot;quoted#quot; #lt;b#gt;name#lt;/b#gt; #amp; \\ back</b><br/>Dense(2)<br/>(None, 2)');
   });
 
+  it('draws names Graphviz cannot take as they are: control characters, NUL, lone surrogates, 20,000 characters', async () => {
+    const names = ['a\u0000b', 'c\u0001d', 'e\ud800f', 'g'.repeat(20_000), 'g'.repeat(20_000) + 'h'];
+    const model = JSON.stringify({ class_name: 'Sequential', config: { name: 'm', layers: names.map((name, i) => ({ class_name: 'Dense', config: { name, units: 2, ...(i === 0 && { batch_input_shape: [null, 3] }) } })) }, keras_version: '2.15.0' });
+    const svg = await draw(model, 'm.json', 'svg');
+    const b = boxes(svg);
+    expect(b.map((x) => x.id.slice(0, 12))).toEqual(['(input)', 'a\\x00b', 'c\\x01d', 'e\ufffdf', 'g'.repeat(12), 'g'.repeat(12), '(output)']);
+    expect(new Set(b.map((x) => x.id)).size).toBe(7);
+    expect(svg).toContain(`<text xml:space="preserve" text-anchor="start" x="`);
+    expect(svg).toContain(`>${'g'.repeat(60)}…</text>`);
+    expect(await draw(model, 'm.json', 'mermaid')).toContain('n1("<b>a\\x00b</b><br/>Dense(2)');
+  });
+
   it('gives no diagram, only diagnostics, for text that is not a model', async () => {
     const r = await graphSpec('layers: [', { fileName: 'x.yaml' });
     expect(r.ok).toBe(false);

@@ -237,6 +237,17 @@ function lastRef(g: ModelGraph): TensorRef | undefined {
   return last && { layer: last.name, node: 0, tensor: 0 };
 }
 
+/**
+ * Layer names come from the user's file and may hold anything. Graphviz stops at NUL, XML forbids
+ * the other control characters in labels, and invalid UTF-16 (a lone surrogate) spoils its input:
+ * control characters but newlines are written `\xNN`, lone surrogates U+FFFD.
+ */
+export function printable(s: string): string {
+  return s
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /** The diagnostic codes on a marked node, each once. */
 export function codesOf(n: { readonly mark?: Mark; readonly notes?: readonly string[] }): string[] {
   return n.mark && n.notes ? [...new Set(n.notes.map((x) => x.slice(0, x.indexOf(':'))))] : [];

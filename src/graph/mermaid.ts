@@ -3,11 +3,11 @@
  * GitLab render. Node ids are `n0, n1, …` in diagram order (layer names may hold any character);
  * the same classes as the SVG's, with the same colours.
  */
-import { allNodes, codesOf, wrapCall, type Cluster, type Diagram, type DiagramNode } from './diagram.js';
+import { allNodes, codesOf, printable, wrapCall, type Cluster, type Diagram, type DiagramNode } from './diagram.js';
 import { borderOf, classesOf, fillOf, INSERTED, MARK } from './style.js';
 
 /** Text inside a Mermaid `"…"` label: quotes and markup characters as entity codes. */
-const text = (s: string) => s.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+const text = (s: string) => printable(s).replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 
 function label(n: DiagramNode): string {
   if (n.kind === 'output') return n.name;
