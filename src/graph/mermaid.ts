@@ -27,6 +27,13 @@ function shape(n: DiagramNode, body: string): string {
   return `("${body}")`;
 }
 
+/** The classes name what a node is (for CSS and tests); their styles repeat what each node's own line says. */
+const CLASS_STYLE = {
+  inserted: `stroke:${INSERTED.border},stroke-dasharray:4 3`,
+  error: `stroke:${MARK.error.border}`,
+  warning: `stroke:${MARK.warning.border}`,
+};
+
 export function toMermaid(d: Diagram): string {
   const ids = new Map(allNodes(d.root).map((n, i) => [n.id, `n${i}`]));
   const out = ['flowchart TB'];
@@ -55,7 +62,7 @@ export function toMermaid(d: Diagram): string {
   const marked = allNodes(d.root).filter((n) => n.inserted || n.mark);
   for (const cls of ['inserted', 'error', 'warning'] as const) {
     const members = marked.filter((n) => classesOf(n).includes(cls)).map((n) => ids.get(n.id));
-    if (members.length) out.push(`  classDef ${cls} font-weight:bold`, `  class ${members.join(',')} ${cls}`);
+    if (members.length) out.push(`  classDef ${cls} ${CLASS_STYLE[cls]}`, `  class ${members.join(',')} ${cls}`);
   }
   return out.join('\n') + '\n';
 }

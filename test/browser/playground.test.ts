@@ -4,14 +4,13 @@
  * core run here in Node, so the page must show exactly what the CLI prints. Screenshots go to
  * test-artifacts/playground/.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile.js';
@@ -21,20 +20,12 @@ import { graphSpec } from '../../src/graph/index.js';
 import { lintText } from '../../src/lint/lint.js';
 import { decodeState, encodeState } from '../../playground/src/url-state.js';
 import { zipFiles } from '../zip.js';
+import { CHROMIUM, launchChromium, suiteTitle } from './chromium.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts/playground');
 const SEED = readFileSync(join(ROOT, 'examples/seed.yaml'), 'utf8');
 const KERAS3 = readFileSync(join(ROOT, 'fixtures/valid/keras3-functional/input.json'), 'utf8');
-
-function which(command: string): string | undefined {
-  try {
-    return execFileSync('which', [command], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-const CHROMIUM = which('chromium');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,14 +53,7 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
-// On CI a missing browser is a failure, not a skip: CI installs Debian's chromium.
-if (!CHROMIUM && process.env.CI) {
-  describe('the playground on CI', () => {
-    it('needs Chromium', () => expect.fail('`which chromium` found nothing: install Debian\'s chromium package'));
-  });
-}
-
-describe.skipIf(!CHROMIUM)(CHROMIUM ? 'the playground in headless Chromium' : 'the playground (skipped: `which chromium` found no browser)', () => {
+describe.skipIf(!CHROMIUM)(suiteTitle('the playground'), () => {
   let out: string;
   let server: Server;
   let base: string;
@@ -81,7 +65,7 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? 'the playground in headless Chromium' : 't
     out = mkdtempSync(join(tmpdir(), 'kspec-playground-'));
     await build({ configFile: join(ROOT, 'playground/vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
     ({ server, url: base } = await serve(out));
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);
 
