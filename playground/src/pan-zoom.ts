@@ -14,6 +14,8 @@ interface Box {
 const UNITS_PER_PX = 0.75;
 const MIN_SCALE = 0.02;
 const MAX_SCALE = 20;
+/** Drawing units per pixel beyond which 10 pt labels are too small to read (8 px). */
+const READABLE_SCALE = 1.25;
 /** A press that moves less than this is a tap (a click on a box), not a drag. */
 const TAP_SLOP_PX = 4;
 
@@ -31,9 +33,20 @@ export class PanZoom {
     this.drawing = vb && vb.width > 0 ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height } : { x: 0, y: 0, w: 100, h: 100 };
     svg.setAttribute('width', '100%');
     svg.setAttribute('height', '100%');
-    this.box = this.home();
+    this.box = this.start();
     this.apply();
     this.listen();
+  }
+
+  /** The whole drawing when it fits legibly; otherwise its top at a legible scale (a 400-layer model is tall). */
+  private start(): Box {
+    const home = this.home();
+    const { w: fw, h: fh } = this.frameSize();
+    if (home.w / fw <= READABLE_SCALE) return home;
+    const d = this.drawing;
+    const scale = Math.max(UNITS_PER_PX, Math.min(d.w / fw, READABLE_SCALE));
+    const w = fw * scale;
+    return { x: d.x + (d.w - w) / 2, y: d.y, w, h: fh * scale };
   }
 
   /** The drawing at its natural size, or scaled down to fit the frame, centred. */
