@@ -19,6 +19,7 @@ import { frontEnd } from '../../src/front.js';
 import { graphSpec } from '../../src/graph/index.js';
 import { lintText } from '../../src/lint/lint.js';
 import { decodeState, encodeState } from '../../playground/src/url-state.js';
+import { resnet50 } from '../../bench/resnet.js';
 import { zipFiles } from '../zip.js';
 import { CHROMIUM, launchChromium, suiteTitle } from './chromium.js';
 
@@ -235,6 +236,23 @@ describe.skipIf(!CHROMIUM)(suiteTitle('the playground'), () => {
     expect(await page.locator('#panel-model-json button', { hasText: 'Download' }).textContent()).toBe('Download model.json');
     await page.click('#tab-typescript');
     expect(await page.locator('#panel-typescript pre').textContent()).toContain('export function buildModel(): tf.LayersModel {');
+  });
+
+  it('opens a tall model\'s diagram at its top, legible, and Fit shows it whole', async () => {
+    const p = await openPage(encodeState({ text: JSON.stringify(resnet50()), fileName: 'resnet50.json' }));
+    await p.click('#tab-diagram');
+    const first = p.locator('#panel-diagram svg g.node', { has: p.locator('title', { hasText: /^input_1$/ }) });
+    await first.waitFor({ timeout: 20_000 });
+    const frame = (await p.locator('#panel-diagram .diagram').boundingBox())!;
+    const box = (await first.boundingBox())!;
+    // 10 pt labels at 8 px or more: a box of four lines is over 40 px tall, and the first one is in view.
+    expect(box.height).toBeGreaterThan(40);
+    expect(box.y).toBeGreaterThanOrEqual(frame.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(frame.y + frame.height);
+    await shot(p, 'resnet-diagram');
+    await p.click('#panel-diagram button[title="Whole diagram"]');
+    expect((await first.boundingBox())!.height).toBeLessThan(10);
+    await p.close();
   });
 
   it('keeps the text in the URL: the link opens the same text and file name', async () => {
