@@ -238,6 +238,25 @@ describe.skipIf(!CHROMIUM)(suiteTitle('the playground'), () => {
     expect(await page.locator('#panel-typescript pre').textContent()).toContain('export function buildModel(): tf.LayersModel {');
   });
 
+  it('opens a file dropped on the editor (a tfjs model.json) instead of pasting its text there', async () => {
+    const p = await openPage();
+    const modelJSON = JSON.stringify(compile(SEED, { fileName: 'seed.yaml' }).modelJSON);
+    const drop = await p.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'model.json', { type: 'application/json' }));
+      return dt;
+    }, modelJSON);
+    await p.dispatchEvent('.cm-content', 'dragover', { dataTransfer: drop });
+    expect(await p.locator('#drop').isVisible()).toBe(true);
+    await p.dispatchEvent('.cm-content', 'drop', { dataTransfer: drop });
+    await p.waitForFunction(`document.getElementById('file-name').textContent === 'model.json'`);
+    expect(urlState(p)).toEqual({ text: modelJSON, fileName: 'model.json' });
+    expect(await p.locator('#drop').isVisible()).toBe(false);
+    await p.click('#tab-summary');
+    await p.locator('#panel-summary tr[data-layer="dense_leaky_re_lu"]').waitFor();
+    await p.close();
+  });
+
   it('opens a tall model\'s diagram at its top, legible, and Fit shows it whole', async () => {
     const p = await openPage(encodeState({ text: JSON.stringify(resnet50()), fileName: 'resnet50.json' }));
     await p.click('#tab-diagram');
