@@ -15,6 +15,7 @@ import { toMermaid } from '../src/graph/mermaid.js';
 import { graphSpec, type GraphFormat } from '../src/graph/index.js';
 import { residualMlp, resnet50 } from '../bench/resnet.js';
 import { runMainAsync } from './cli-run.js';
+import { zipFiles } from './zip.js';
 import { expectFile, ROOT } from './helpers.js';
 
 const SEED = readFileSync(join(ROOT, 'examples/seed.yaml'), 'utf8');
@@ -239,6 +240,18 @@ describe('kspec graph (CLI)', () => {
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'fixtures/graph/broken.dot'), 'utf8'));
     expect(r.stderr).toContain(`${file}:4:14: error KS2002 "Dense" has no argument "activaton". Did you mean "activation"?`);
     expect(r.stderr).toContain(`${file}:5:5: error KS2001 Unknown layer class "Dens". Did you mean "Dense"?`);
+  });
+
+  it('draws a .keras archive from its config, and refuses an HDF5 file with its diagnostic', async () => {
+    const keras = join(dir, 'model.keras');
+    writeFileSync(keras, zipFiles({ 'metadata.json': '{"keras_version": "3.9.2"}', 'config.json': KERAS3, 'model.weights.h5': '' }));
+    const r = await runMainAsync(['graph', keras, '--format', 'dot', '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(await draw(KERAS3, 'model.keras/config.json', 'dot'));
+    expect(r.stderr).toContain('model.keras/config.json:');
+    const h5 = join(dir, 'model.h5');
+    writeFileSync(h5, Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    expect(await runMainAsync(['graph', h5, '--no-color'])).toMatchObject({ code: 1, stdout: '', stderr: `${h5}:1:1: error KS1008 HDF5 (.h5) configs are not supported yet.\n` });
   });
 
   it('refuses an unknown format with a usage error', async () => {
