@@ -1,7 +1,10 @@
 /** The playground's completion: what a half-written YAML spec expects at the cursor, and the schema tables. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { json } from '@codemirror/lang-json';
+import { EditorState } from '@codemirror/state';
 import { whatToComplete } from '../playground/src/complete-context.js';
+import { whatToCompleteJson } from '../playground/src/complete-json.js';
 import { indexSchema } from '../playground/src/schema-index.js';
 
 describe('what to complete', () => {
@@ -38,6 +41,39 @@ describe('what to complete', () => {
     ['under a scalar key', ['name: m'], '  '],
   ] as const)('nothing for %s', (_, lines, before) => {
     expect(whatToComplete(lines, before)).toBeUndefined();
+  });
+});
+
+describe('what to complete in a JSON spec', () => {
+  /** `|` marks the cursor (the start of the word being typed). */
+  const at = (text: string) => {
+    const pos = text.indexOf('|');
+    return whatToCompleteJson(EditorState.create({ doc: text.replace('|', ''), extensions: [json()] }), pos);
+  };
+  const dense = { kind: 'args', className: 'Dense', style: 'call' };
+  it.each([
+    ['a top-level key', '{"name": "m", "|"}', { want: { kind: 'top' }, at: 'key' }],
+    ['a new top-level member', '{"name": "m", |}', { want: { kind: 'top' }, at: 'member' }],
+    ['a class in a call string', '{"layers": ["|"]}', { want: { kind: 'class' }, at: 'value' }],
+    ['a class after a functional assignment', '{"layers": ["x = |"]}', { want: { kind: 'class' }, at: 'value' }],
+    ['an argument of a call string', '{"layers": ["Dense(90, |"]}', { want: dense, at: 'value' }],
+    ['an activation in a call string', '{"layers": ["Dense(90, activation=\'|"]}', { want: { kind: 'activation' }, at: 'value' }],
+    ['a key of a layer item', '{"layers": [{"|"}]}', { want: { kind: 'item' }, at: 'key' }],
+    ['a new member of a layer item', '{"layers": [{"name": "d", |}]}', { want: { kind: 'item' }, at: 'member' }],
+    ['an argument of a class mapping', '{"layers": [{"Dense": {"units": 3, "|"}}]}', { want: { kind: 'args', className: 'Dense', style: 'mapping' }, at: 'key' }],
+    ['an activation value', '{"layers": [{"Dense": {"activation": "|"}}]}', { want: { kind: 'activation' }, at: 'value' }],
+    ['a layer of a nested model', '{"layers": [{"Sequential": {"layers": ["|"]}}]}', { want: { kind: 'class' }, at: 'value' }],
+  ] as const)('%s', (_, text, want) => {
+    expect(at(text)).toEqual(want);
+  });
+
+  it.each([
+    ['a name value', '{"name": "|"}'],
+    ['an input name', '{"inputs": {"|"}}'],
+    ['an argument value in a call', '{"layers": ["Dense(units=|"]}'],
+    ['an output', '{"outputs": ["|"]}'],
+  ])('nothing for %s', (_, text) => {
+    expect(at(text)).toBeUndefined();
   });
 });
 

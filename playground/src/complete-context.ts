@@ -1,6 +1,7 @@
 /**
  * What a YAML spec expects at the cursor, read from the text alone (indentation and the current
- * line), so completion works while the spec is still half-written and does not parse.
+ * line), so completion works while the spec is still half-written and does not parse. (JSON specs:
+ * complete-json.ts, from the syntax tree; call strings are read here for both.)
  */
 
 export type Want =
@@ -68,16 +69,31 @@ function openCall(before: string): { className?: string; args: string; inString:
   return { ...(className && { className }), args: before.slice(at + 1), inString: quote !== '' };
 }
 
+/**
+ * Inside a call string, or at an activation: `{want}` (undefined when nothing fits there, as in an
+ * argument's value); undefined when `before` is not in a call at all.
+ */
+function inCall(before: string): { want?: Want } | undefined {
+  // `activation='…'` in a call string (a string literal), `activation: …` in a mapping.
+  if (/activation\s*(=\s*["']|:\s*["']?)$/.test(before)) return { want: { kind: 'activation' } };
+  const call = openCall(before);
+  if (!call) return undefined;
+  const afterSeparator = /(^|,)\s*$/.test(call.args);
+  return call.className && !call.inString && afterSeparator ? { want: { kind: 'args', className: call.className, style: 'call' } } : {};
+}
+
+/** A layer's call string written as a JSON string, `content` being its text before the word typed. */
+export function whatToCompleteInCall(content: string): Want | undefined {
+  const c = inCall(content);
+  if (c) return c.want;
+  return /^\s*(?:[A-Za-z_]\w*\s*=\s*)?$/.test(content) ? { kind: 'class' } : undefined;
+}
+
 /** `lines`: the lines above the cursor's line; `before`: its text before the word being typed. */
 export function whatToComplete(lines: readonly string[], before: string): Want | undefined {
   if (/(^|\s)#/.test(before)) return undefined;
-  // `activation='…'` in a call string (a string literal), `activation: …` in a mapping.
-  if (/activation\s*(=\s*["']|:\s*["']?)$/.test(before)) return { kind: 'activation' };
-  const call = openCall(before);
-  if (call) {
-    const afterSeparator = /(^|,)\s*$/.test(call.args);
-    return call.className && !call.inString && afterSeparator ? { kind: 'args', className: call.className, style: 'call' } : undefined;
-  }
+  const c = inCall(before);
+  if (c) return c.want;
   const flow = /([A-Z]\w*)\s*:\s*\{([^{}]*)$/.exec(before);
   if (flow) return /(^|,)\s*$/.test(flow[2]!) ? { kind: 'args', className: flow[1]!, style: 'mapping' } : undefined;
   if (before === '') return { kind: 'top' };

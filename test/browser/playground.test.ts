@@ -291,14 +291,30 @@ describe.skipIf(!CHROMIUM)(suiteTitle('the playground'), () => {
   it('completes layer classes and their arguments from the schema', async () => {
     await paste(page, 'name: m\ninput_shape: [4]\nlayers:\n  - ');
     await page.keyboard.type('Dens');
-    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: /^Dense/ }).first();
-    await option.waitFor();
-    await page.keyboard.press('Enter');
+    // Clicked: CodeMirror ignores Enter for its first 75 ms (interactionDelay), which a test can hit.
+    await page.locator('.cm-tooltip-autocomplete li', { hasText: /^Dense/ }).first().click();
     await page.keyboard.type('(4, use_');
-    await page.locator('.cm-tooltip-autocomplete li', { hasText: 'use_bias' }).waitFor();
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'use_bias' });
+    await option.waitFor();
     await shot(page, 'completion');
-    await page.keyboard.press('Enter');
+    await option.click();
     expect((await editorText(page)).split('\n')[3]).toBe('  - Dense(4, use_bias=)');
+  });
+
+  it('completes a JSON spec too: a class as a layer item\'s key, then its arguments', async () => {
+    const p = await openPage(encodeState({ text: '{\n  "name": "m",\n  "input_shape": [4],\n  "layers": [\n    {}\n  ]\n}\n', fileName: 'spec.json' }));
+    await p.locator('.cm-line').nth(4).click();
+    await p.keyboard.press('End');
+    await p.keyboard.press('ArrowLeft');
+    await p.keyboard.type('"Dens');
+    // Clicked: CodeMirror ignores Enter for its first 75 ms (interactionDelay), which a test can hit.
+    await p.locator('.cm-tooltip-autocomplete li', { hasText: /^Dense/ }).first().click();
+    await p.keyboard.press('End');
+    await p.keyboard.press('ArrowLeft');
+    await p.keyboard.type(': {"use_');
+    await p.locator('.cm-tooltip-autocomplete li', { hasText: 'use_bias' }).click();
+    expect((await editorText(p)).split('\n')[4]).toBe('    {"Dense": {"use_bias"}}');
+    await p.close();
   });
 
   it('raised no uncaught errors in the page', () => {
