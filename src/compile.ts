@@ -6,6 +6,7 @@ import { runChecks } from './check/index.js';
 import { GraphMemo } from './check/memo.js';
 import type { RuleContext } from './check/rule.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { toKspecYaml } from './emit/kspec.js';
 import { toModelJSON, type ModelJSON } from './emit/model-json.js';
 import { frontEnd, resolvedDiagnostics, type FrontEnd, type FrontEndOptions } from './front.js';
 import { inferShapes } from './infer/index.js';
@@ -65,4 +66,15 @@ export function compileFrontEnd(fe: FrontEnd): { lowered: ModelGraph; graph: Mod
   const value = fe.doc?.value;
   const passthrough = fe.dialect === 'tfjs' && typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   return { lowered, graph, modelJSON: toModelJSON(graph, passthrough) };
+}
+
+/**
+ * `convert --to kspec`: the model as read, written as a readable kspec spec. No checks and no
+ * rewrites: the spec says what the source says (a Keras 3 source keeps `keras: 3`).
+ */
+export function convertToKspec(text: string, options: CompileOptions = {}): { ok: boolean; diagnostics: readonly Diagnostic[]; source: SourceFile; output?: string } {
+  const fe = frontEnd(text, options);
+  const diagnostics = resolvedDiagnostics(fe);
+  if (!fe.graph || hasErrors(diagnostics)) return { ok: false, diagnostics, source: fe.source };
+  return { ok: true, diagnostics, source: fe.source, output: toKspecYaml(fe.graph, fe.source.name, fe.semantics) };
 }

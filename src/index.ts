@@ -1,5 +1,5 @@
 /** kspec's public API. Named exports only; tfjs is loaded only by `buildModel` and `useWasmBackend`. */
-export { compile, type CompileOptions, type CompileResult } from './compile.js';
+export { compile, convertToKspec, type CompileOptions, type CompileResult } from './compile.js';
 export { buildModel, KspecError, loadKerasModel, useWasmBackend, type BuildOptions, type Weights, type WasmOptions } from './build.js';
 export { convertKerasModel, type ConvertInput, type ConvertOptions, type ConvertedModel } from './weights/convert.js';
 export { shardWeights, type Quantization, type WeightEntry } from './weights/shards.js';
@@ -17,4 +17,5 @@ export { formatStylish } from './lint/format/stylish.js';
 export { formatJson } from './lint/format/json.js';
 export { formatSarif } from './lint/format/sarif.js';
 export { inferShapes } from './infer/index.js';
+export { graphSpec, GRAPH_FORMATS, type GraphFormat, type GraphOptions, type GraphResult } from './graph/index.js';
 export type { InferResult, LayerShapes, Shape } from './infer/types.js';

@@ -12,6 +12,7 @@ import { toKspecYaml } from '../src/emit/kspec.js';
 import { frontEnd } from '../src/front.js';
 import '../src/runtime/index.js';
 import { fixtureCases, ROOT } from './helpers.js';
+import { convertToKspec } from '../src/index.js';
 
 tf.setBackend('cpu');
 const examples = readdirSync(join(ROOT, 'examples')).map((f) => ({ name: `examples/${f}`, input: f, text: readFileSync(join(ROOT, 'examples', f), 'utf8') }));
@@ -79,5 +80,21 @@ describe('convert in the CLI', () => {
     const spec = join(ROOT, 'examples/seed.yaml');
     expect(JSON.parse(run(['convert', spec, '--to', 'tfjs']).stdout)).toEqual(compile(readFileSync(spec, 'utf8'), { fileName: spec }).modelJSON);
     expect(run(['convert', spec]).stderr).toBe('kspec: convert needs --to kspec|keras2|tfjs\n');
+  });
+});
+
+describe('convertToKspec (the library form of convert --to kspec, the playground\'s kspec panel)', () => {
+  it('gives exactly what the CLI prints, from the public entry', () => {
+    const file = join(ROOT, 'fixtures/valid/keras3-functional/input.json');
+    const r = convertToKspec(readFileSync(file, 'utf8'), { fileName: file });
+    expect(r.ok).toBe(true);
+    expect(r.output).toBe(run(['convert', file, '--to', 'kspec']).stdout);
+  });
+
+  it('gives the front end\'s errors and no output for text that is not a model', () => {
+    const r = convertToKspec('layers: [', { fileName: 'x.yaml' });
+    expect(r.ok).toBe(false);
+    expect('output' in r).toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['KS1002']);
   });
 });

@@ -2,12 +2,10 @@
  * One analysis of the editor text: what each panel shows, computed on first use and shared, so a
  * hidden panel costs nothing and two panels never compile the same text twice.
  */
-import { compile, type CompileOptions, type CompileResult } from '../../src/compile.js';
-import { hasErrors, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { compile, convertToKspec, type CompileOptions, type CompileResult } from '../../src/compile.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../src/diagnostics/format.js';
-import { toKspecYaml } from '../../src/emit/kspec.js';
 import { emitTypeScript } from '../../src/emit/typescript.js';
-import { frontEnd, resolvedDiagnostics } from '../../src/front.js';
 import { lintText } from '../../src/lint/lint.js';
 import type { LintFileResult } from '../../src/lint/types.js';
 import type { SourceFile } from '../../src/source/source-file.js';
@@ -46,12 +44,11 @@ export class Analysis {
     return this.once('compile', () => compile(this.input.text, this.options));
   }
 
-  /** `kspec convert --to kspec`, as src/cli/commands/convert.ts does it. */
+  /** `kspec convert --to kspec`. */
   get kspec(): Output {
     return this.once('kspec', () => {
-      const fe = frontEnd(this.input.text, this.options);
-      if (!fe.graph || hasErrors(fe.reporter.diagnostics)) return { errors: errorsOf(resolvedDiagnostics(fe), fe.source) };
-      return { text: toKspecYaml(fe.graph, fe.source.name, fe.semantics) };
+      const r = convertToKspec(this.input.text, this.options);
+      return r.output !== undefined ? { text: r.output } : { errors: errorsOf(r.diagnostics, r.source) };
     });
   }
 

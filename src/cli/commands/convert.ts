@@ -3,10 +3,9 @@
  * a tf.keras 2.x `model.to_json()`, or the tfjs model.json `compile` writes.
  */
 import { runChecks } from '../../check/index.js';
-import { compile, ruleContext } from '../../compile.js';
+import { compile, convertToKspec, ruleContext } from '../../compile.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format.js';
-import { toKspecYaml } from '../../emit/kspec.js';
 import { toKeras2JSON } from '../../emit/model-json.js';
 import { frontEnd, resolvedDiagnostics } from '../../front.js';
 import { lookupLayer } from '../../ir/catalogue/index.js';
@@ -68,22 +67,23 @@ export function convertCommand(args: ParsedArgs, io: Io): number | Promise<numbe
     const r = compile(spec.text, options);
     if (!r.ok || !r.modelJSON) return fail(r.diagnostics, r.source);
     out = JSON.stringify(r.modelJSON, null, 2) + '\n';
+  } else if (to === 'kspec') {
+    const r = convertToKspec(spec.text, options);
+    if (r.output === undefined) return fail(r.diagnostics, r.source);
+    out = r.output;
   } else {
     const fe = frontEnd(spec.text, options);
     if (!fe.graph || hasErrors(fe.reporter.diagnostics)) return fail(resolvedDiagnostics(fe), fe.source);
-    if (to === 'kspec') out = toKspecYaml(fe.graph, fe.source.name, fe.semantics);
-    else {
-      // Keras 2 reads what the source means: the checks must pass, activations become layers Keras 2 has.
-      runChecks(fe.graph, ruleContext(fe, fe.graph, 'compile'));
-      if (hasErrors(fe.reporter.diagnostics)) return fail(resolvedDiagnostics(fe), fe.source);
-      const graph = replaceClasses(renameArguments(expandActivations(fe.graph, fe.semantics)));
-      const runtime = runtimeClasses(graph);
-      if (runtime.length > 0) {
-        io.stderr(`kspec: the model needs kspec's runtime (${runtime.join(', ')}), which tf.keras cannot load; convert it --to tfjs instead\n`);
-        return 1;
-      }
-      out = JSON.stringify(toKeras2JSON(graph)) + '\n';
+    // Keras 2 reads what the source means: the checks must pass, activations become layers Keras 2 has.
+    runChecks(fe.graph, ruleContext(fe, fe.graph, 'compile'));
+    if (hasErrors(fe.reporter.diagnostics)) return fail(resolvedDiagnostics(fe), fe.source);
+    const graph = replaceClasses(renameArguments(expandActivations(fe.graph, fe.semantics)));
+    const runtime = runtimeClasses(graph);
+    if (runtime.length > 0) {
+      io.stderr(`kspec: the model needs kspec's runtime (${runtime.join(', ')}), which tf.keras cannot load; convert it --to tfjs instead\n`);
+      return 1;
     }
+    out = JSON.stringify(toKeras2JSON(graph)) + '\n';
   }
   const output = flags.get('output');
   if (typeof output === 'string') writeAtomic(output, out);
