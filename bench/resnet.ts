@@ -1,6 +1,7 @@
 /**
- * Generated models for benchmarks and tests. A ResNet-50 topology in the Keras 2 functional wire format (177 layers: conv/BN/ReLU
- * bottleneck blocks joined by Add), generated so benchmarks need no downloaded model.
+ * Models generated for benchmarks and tests, so neither needs a downloaded model: a ResNet-50
+ * topology in the Keras 2 functional wire format (177 layers: conv/BN/ReLU bottleneck blocks joined
+ * by Add), and a residual MLP of any depth.
  */
 type Entry = { class_name: string; config: Record<string, unknown>; name: string; inbound_nodes: unknown[] };
 

@@ -163,6 +163,9 @@ describe('what the diagram shows', () => {
     const b = boxes(svg);
     expect(b.map((x) => x.id.slice(0, 12))).toEqual(['(input)', 'a\\x00b', 'c\\x01d', 'e\ufffdf', 'g'.repeat(12), 'g'.repeat(12), '(output)']);
     expect(new Set(b.map((x) => x.id)).size).toBe(7);
+    // The spans are keyed by the ids the SVG shows, so a click on any box finds its text.
+    const { spans } = await graphSpec(model, { fileName: 'm.json', format: 'dot' });
+    expect(b.filter((x) => x.classes[0] === 'layer').every((x) => spans!.has(x.id))).toBe(true);
     expect(svg).toContain(`<text xml:space="preserve" text-anchor="start" x="`);
     expect(svg).toContain(`>${'g'.repeat(60)}…</text>`);
     expect(await draw(model, 'm.json', 'mermaid')).toContain('n1("<b>a\\x00b</b><br/>Dense(2)');

@@ -14,10 +14,17 @@ const cut = (s: string) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` :
 /** A DOT double-quoted string. */
 const escaped = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 const quoted = (s: string) => escaped(cut(printable(s)));
-/** A node's id in DOT and the SVG: its diagram id, or when that is too long its start and the node's index. */
-function nodeId(id: string, index: number): string {
-  const p = printable(id);
-  return p.length > MAX_TEXT ? `${p.slice(0, MAX_TEXT)}…#${index}` : p;
+/**
+ * Each node's id in DOT and the SVG (`node:<id>`), by diagram id: the diagram id made printable,
+ * or when that is too long its start and the node's index.
+ */
+export function dotIds(d: Diagram): Map<string, string> {
+  return new Map(
+    allNodes(d.root).map((n, i) => {
+      const p = printable(n.id);
+      return [n.id, p.length > MAX_TEXT ? `${p.slice(0, MAX_TEXT)}…#${i}` : p];
+    }),
+  );
 }
 /** Text inside an HTML-like label; a name longer than a box should be is cut (the tooltip has it whole). */
 const html = (s: string, max = MAX_TEXT) => {
@@ -77,7 +84,7 @@ export function toDot(d: Diagram): string {
     `  node [shape=box style="rounded,filled" fontname=${quoted(FONT)} fontsize=10 margin="0.14,0.06" color="#546e7a"];`,
     `  edge [color="${EDGE}" arrowsize=0.6];`,
   ];
-  const ids = new Map(allNodes(d.root).map((n, i) => [n.id, nodeId(n.id, i)]));
+  const ids = dotIds(d);
   cluster(d.root, ids, '  ', out);
   for (const [from, to] of d.edges) out.push(`  ${escaped(ids.get(from)!)} -> ${escaped(ids.get(to)!)};`);
   out.push('}');

@@ -8,7 +8,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import { frontEnd, resolvedDiagnostics, type FrontEndOptions } from '../front.js';
 import { allNodes, buildDiagram } from './diagram.js';
-import { toDot } from './dot.js';
+import { dotIds, toDot } from './dot.js';
 import { toMermaid } from './mermaid.js';
 import { renderSvg } from './svg.js';
 
@@ -26,7 +26,7 @@ export interface GraphResult {
   readonly source: SourceFile;
   /** The diagram; absent when the spec could not be read as a model at all. */
   readonly output?: string;
-  /** Where each layer node (by its id, `node:<id>` in the SVG) is written in the text. */
+  /** Where each layer is written in the text, by its box's id (`node:<id>` in the SVG, the node id in DOT). */
   readonly spans?: ReadonlyMap<string, Span>;
 }
 
@@ -41,6 +41,7 @@ export async function graphSpec(text: string, options: GraphOptions = {}): Promi
   const format = options.format ?? 'svg';
   const output = format === 'mermaid' ? toMermaid(diagram) : format === 'dot' ? toDot(diagram) : await renderSvg(toDot(diagram));
   const doc = fe.doc;
-  const spans = new Map(doc ? allNodes(diagram.root).flatMap((n) => (n.at ? [[n.id, doc.locate(n.at)] as const] : [])) : []);
+  const ids = dotIds(diagram);
+  const spans = new Map(doc ? allNodes(diagram.root).flatMap((n) => (n.at ? [[ids.get(n.id)!, doc.locate(n.at)] as const] : [])) : []);
   return { ok, diagnostics, source: fe.source, output, spans };
 }

@@ -29,7 +29,7 @@ function shape(n: DiagramNode, body: string): string {
 
 /** The classes name what a node is (for CSS and tests); their styles repeat what each node's own line says. */
 const CLASS_STYLE = {
-  inserted: `stroke:${INSERTED.border},stroke-dasharray:4 3`,
+  inserted: `stroke:${INSERTED.border},stroke-dasharray:${INSERTED.dash}`,
   error: `stroke:${MARK.error.border}`,
   warning: `stroke:${MARK.warning.border}`,
 };
@@ -55,7 +55,7 @@ export function toMermaid(d: Diagram): string {
   // One style line per node keeps every node's colours exact without a classDef per combination.
   for (const n of allNodes(d.root)) {
     const border = borderOf(n);
-    const dash = n.inserted ? ',stroke-dasharray:4 3' : '';
+    const dash = n.inserted ? `,stroke-dasharray:${INSERTED.dash}` : '';
     out.push(`  style ${ids.get(n.id)} fill:${fillOf(n)},stroke:${border.color},stroke-width:${border.width}px${dash}`);
   }
   out.push(...styles);

@@ -27,7 +27,8 @@ export const OUTPUT_FILL = '#dcedc8';
 export const BORDER = '#546e7a';
 export const EDGE = '#78909c';
 export const SHAPE_TEXT = '#37474f';
-export const INSERTED = { fill: '#fff3e0', border: '#e65100', text: 'inserted by kspec' } as const;
+/** Inserted layers: dashed (DOT's `dashed`, this pattern in Mermaid's CSS). */
+export const INSERTED = { fill: '#fff3e0', border: '#e65100', text: 'inserted by kspec', dash: '4 3' } as const;
 export const MARK: Record<Mark, { border: string; width: number }> = {
   error: { border: '#c62828', width: 2.5 },
   warning: { border: '#f9a825', width: 2 },
